@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.immutables.value.Value;
 
 /**
- * The plain-data part of a {@link Pai} client's configuration: region, network, endpoint
- * overrides, timeouts, retries and user agent. Immutable and thread-safe; safe to log.
+ * The plain-data part of a {@link Pai} client's configuration: region, network, endpoint overrides,
+ * timeouts, retries and user agent. Immutable and thread-safe; safe to log.
  */
 @Value.Immutable
 @PailotStyle
@@ -35,8 +35,8 @@ public abstract class PaiConfig {
   }
 
   /**
-   * Per-product endpoint overrides (scheme, host and port), e.g. LocalPai or WireMock. Plain
-   * {@code http} is allowed only here.
+   * Per-product endpoint overrides (scheme, host and port), e.g. LocalPai or WireMock. Plain {@code
+   * http} is allowed only here.
    *
    * @return overrides
    */
@@ -146,9 +146,7 @@ public abstract class PaiConfig {
     }
   }
 
-  /**
-   * Builder for {@link PaiConfig}. Not thread-safe. Missing region fails at {@code build()}.
-   */
+  /** Builder for {@link PaiConfig}. Not thread-safe. Missing region fails at {@code build()}. */
   public static final class Builder extends ImmutablePaiConfig.Builder {
     Builder() {}
   }

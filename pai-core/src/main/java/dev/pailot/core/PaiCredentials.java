@@ -78,7 +78,9 @@ public final class PaiCredentials {
   private static void require(String field, String value) {
     if (value == null || value.isBlank()) {
       throw ValidationException.invalidField(
-          field, "is empty", "pass the value from your RAM user or use PaiCredentials.defaultChain()");
+          field,
+          "is empty",
+          "pass the value from your RAM user or use PaiCredentials.defaultChain()");
     }
   }
 

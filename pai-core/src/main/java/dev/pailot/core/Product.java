@@ -1,8 +1,8 @@
 package dev.pailot.core;
 
 /**
- * The Alibaba Cloud products Pailot's control plane talks to, with their API version, request
- * style and endpoint naming (see {@code PAI_API.md} §1).
+ * The Alibaba Cloud products Pailot's control plane talks to, with their API version, request style
+ * and endpoint naming (see {@code PAI_API.md} §1).
  */
 public enum Product {
   /** PAI Deep Learning Containers (training jobs). ROA, version 2020-12-03. */

@@ -1,7 +1,9 @@
 package dev.pailot.core.error;
 
 /**
- * The credentials were rejected: {@code SignatureDoesNotMatch}, {@code InvalidAccessKeyId.NotFound}, {@code IncompleteSignature}, {@code Forbidden.RAM} and similar. Check the access key, its secret, the clock, and the RAM policy.
+ * The credentials were rejected: {@code SignatureDoesNotMatch}, {@code
+ * InvalidAccessKeyId.NotFound}, {@code IncompleteSignature}, {@code Forbidden.RAM} and similar.
+ * Check the access key, its secret, the clock, and the RAM policy.
  *
  * <p>Thread-safe and immutable once thrown.
  */

@@ -1,7 +1,8 @@
 package dev.pailot.core.error;
 
 /**
- * The resource already exists or is in a state that does not allow the call (HTTP 409, {@code *.AlreadyExist*}, {@code *.Duplicate*}).
+ * The resource already exists or is in a state that does not allow the call (HTTP 409, {@code
+ * *.AlreadyExist*}, {@code *.Duplicate*}).
  *
  * <p>Thread-safe and immutable once thrown.
  */

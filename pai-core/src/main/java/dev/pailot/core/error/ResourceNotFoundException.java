@@ -1,7 +1,8 @@
 package dev.pailot.core.error;
 
 /**
- * The resource named in the call does not exist (HTTP 404, codes ending in {@code .NotFound}, AIWorkspace numeric not-found codes).
+ * The resource named in the call does not exist (HTTP 404, codes ending in {@code .NotFound},
+ * AIWorkspace numeric not-found codes).
  *
  * <p>Thread-safe and immutable once thrown.
  */

@@ -1,7 +1,8 @@
 package dev.pailot.core.error;
 
 /**
- * PAI failed transiently (HTTP 5xx, {@code ServiceUnavailable}, I/O errors). Retried automatically for idempotent calls and creates that carry a {@code ClientToken}.
+ * PAI failed transiently (HTTP 5xx, {@code ServiceUnavailable}, I/O errors). Retried automatically
+ * for idempotent calls and creates that carry a {@code ClientToken}.
  *
  * <p>Thread-safe and immutable once thrown.
  */

@@ -37,7 +37,8 @@ public class ValidationException extends PaiException {
    * @return the exception, to be thrown by the caller
    */
   public static ValidationException invalidField(String field, String problem, String fix) {
-    return new ValidationException(field, "Invalid " + field + ": " + problem + ". Fix: " + fix + ".");
+    return new ValidationException(
+        field, "Invalid " + field + ": " + problem + ". Fix: " + fix + ".");
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.pailot.core.error;
 
 /**
- * A waited-for resource reached a state it cannot leave towards the desired one, e.g. a job that {@code Failed} while waiting for {@code Succeeded}.
+ * A waited-for resource reached a state it cannot leave towards the desired one, e.g. a job that
+ * {@code Failed} while waiting for {@code Succeeded}.
  *
  * <p>Thread-safe and immutable once thrown.
  */

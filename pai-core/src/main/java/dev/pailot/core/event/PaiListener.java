@@ -1,12 +1,12 @@
 package dev.pailot.core.event;
 
 /**
- * Receives what the SDK does: control-plane calls, retries, and progress of long operations.
- * Every method has an empty default, so implement only what you need.
+ * Receives what the SDK does: control-plane calls, retries, and progress of long operations. Every
+ * method has an empty default, so implement only what you need.
  *
- * <p>Called synchronously on the thread doing the work: keep implementations fast and
- * non-blocking, and make them thread-safe, since calls may run concurrently. An exception thrown by
- * a listener is logged at DEBUG and otherwise ignored; it never fails the call.
+ * <p>Called synchronously on the thread doing the work: keep implementations fast and non-blocking,
+ * and make them thread-safe, since calls may run concurrently. An exception thrown by a listener is
+ * logged at DEBUG and otherwise ignored; it never fails the call.
  */
 public interface PaiListener {
   /** A listener that ignores everything. */

@@ -70,10 +70,10 @@ public final class CallPipeline {
     try {
       ApiResponse response =
           executor.get(
-                  ctx -> {
-                    attempts.set(ctx.getAttemptCount() + 1);
-                    return transport.send(request);
-                  });
+              ctx -> {
+                attempts.set(ctx.getAttemptCount() + 1);
+                return transport.send(request);
+              });
       finish(op, start, attempts.get(), response, null);
       return response;
     } catch (PaiException e) {
@@ -82,7 +82,8 @@ public final class CallPipeline {
       throw e;
     } catch (FailsafeException e) {
       PaiException wrapped =
-          new PaiException(request + " was interrupted", null, e.getCause()).withAttempts(attempts.get());
+          new PaiException(request + " was interrupted", null, e.getCause())
+              .withAttempts(attempts.get());
       finish(op, start, attempts.get(), null, wrapped);
       throw wrapped;
     }
@@ -122,7 +123,12 @@ public final class CallPipeline {
     PaiException p = failure instanceof PaiException pe ? pe : null;
     String product = p == null ? "unknown" : p.details().product();
     String action = p == null ? "unknown" : p.details().action();
-    LOG.debug("retrying {} {} in {} after attempt {}", product, action, e.getDelay(), e.getAttemptCount());
+    LOG.debug(
+        "retrying {} {} in {} after attempt {}",
+        product,
+        action,
+        e.getDelay(),
+        e.getAttemptCount());
     RetryEvent event =
         RetryEvent.builder()
             .product(product == null ? "unknown" : product)

@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one place where PAI's error responses become Pailot exceptions. Reads both key casings of
- * the error body ({@code Code}/{@code code}, ...), PAI's XML form, and the {@code x-ratelimit-*}
- * wait hint.
+ * The one place where PAI's error responses become Pailot exceptions. Reads both key casings of the
+ * error body ({@code Code}/{@code code}, ...), PAI's XML form, and the {@code x-ratelimit-*} wait
+ * hint.
  */
 final class ErrorMapper {
   static final Set<String> THROTTLING =
@@ -43,6 +43,7 @@ final class ErrorMapper {
           "Forbidden.AccessKeyDisabled",
           "NoPermission",
           "InvalidCredentials");
+
   /** AIWorkspace reports not-found with numeric codes. */
   static final Set<String> NUMERIC_NOT_FOUND =
       Set.of("100400008", "100700008", "100400027", "201300003", "201400002");
@@ -105,7 +106,9 @@ final class ErrorMapper {
     }
     if (status == 409
         || code != null
-            && (code.contains("AlreadyExist") || code.contains("Duplicate") || code.contains("Conflict"))) {
+            && (code.contains("AlreadyExist")
+                || code.contains("Duplicate")
+                || code.contains("Conflict"))) {
       return new ConflictException(msg, d, null);
     }
     if (transient5xx) {
@@ -178,7 +181,8 @@ final class ErrorMapper {
       return f;
     }
     try {
-      JsonNode node = body == null || body.isBlank() ? MissingNode.getInstance() : json.readTree(body);
+      JsonNode node =
+          body == null || body.isBlank() ? MissingNode.getInstance() : json.readTree(body);
       node.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().asText(null)));
     } catch (IOException e) {
       // Not JSON (e.g. a gateway's HTML page): keep the status, never echo the body.

@@ -3,7 +3,10 @@ package dev.pailot.core.internal.transport;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** Alibaba Cloud's percent-encoding: URL-encode UTF-8, then {@code +}→{@code %20}, {@code *}→{@code %2A}, {@code %7E}→{@code ~}. */
+/**
+ * Alibaba Cloud's percent-encoding: URL-encode UTF-8, then {@code +}→{@code %20}, {@code *}→{@code
+ * %2A}, {@code %7E}→{@code ~}.
+ */
 public final class PercentEncoding {
   private PercentEncoding() {}
 

@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends control-plane requests through Alibaba Cloud's generic OpenAPI client ({@code
- * tea-openapi} {@code callApi}), which signs them with {@code ACS3-HMAC-SHA256} and resolves
- * credentials with {@code credentials-java}. One underlying client per product, created on first
- * use so that a missing credential surfaces on the first call, not at build time.
+ * Sends control-plane requests through Alibaba Cloud's generic OpenAPI client ({@code tea-openapi}
+ * {@code callApi}), which signs them with {@code ACS3-HMAC-SHA256} and resolves credentials with
+ * {@code credentials-java}. One underlying client per product, created on first use so that a
+ * missing credential surfaces on the first call, not at build time.
  *
  * <p>tea-openapi's own retries are off ({@link CallPipeline} retries with Failsafe) and error
  * responses are returned raw so that {@link ErrorMapper} sees the status, body and rate-limit
@@ -140,11 +140,13 @@ public final class TeaTransport implements Transport {
             .setSignatureAlgorithm("ACS3-HMAC-SHA256");
     c.setReturnErrorResponse(true);
     switch (credentials.kind()) {
-      case ACCESS_KEY -> c.setAccessKeyId(credentials.accessKeyId().orElseThrow())
-          .setAccessKeySecret(credentials.accessKeySecret().orElseThrow());
-      case STS -> c.setAccessKeyId(credentials.accessKeyId().orElseThrow())
-          .setAccessKeySecret(credentials.accessKeySecret().orElseThrow())
-          .setSecurityToken(credentials.securityToken().orElseThrow());
+      case ACCESS_KEY ->
+          c.setAccessKeyId(credentials.accessKeyId().orElseThrow())
+              .setAccessKeySecret(credentials.accessKeySecret().orElseThrow());
+      case STS ->
+          c.setAccessKeyId(credentials.accessKeyId().orElseThrow())
+              .setAccessKeySecret(credentials.accessKeySecret().orElseThrow())
+              .setSecurityToken(credentials.securityToken().orElseThrow());
       case DEFAULT_CHAIN -> c.setCredential(new com.aliyun.credentials.Client());
     }
     return c;
