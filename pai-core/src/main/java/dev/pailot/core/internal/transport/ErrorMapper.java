@@ -183,7 +183,7 @@ final class ErrorMapper {
     try {
       JsonNode node =
           body == null || body.isBlank() ? MissingNode.getInstance() : json.readTree(body);
-      node.fields().forEachRemaining(e -> f.put(e.getKey(), e.getValue().asText(null)));
+      node.properties().forEach(e -> f.put(e.getKey(), e.getValue().asText(null)));
     } catch (IOException e) {
       // Not JSON (e.g. a gateway's HTML page): keep the status, never echo the body.
     }
