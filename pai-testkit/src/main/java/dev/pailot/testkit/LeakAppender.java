@@ -17,13 +17,27 @@ import org.slf4j.event.KeyValuePair;
  */
 final class LeakAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private final SecretMatcher matcher;
+  private final List<String> ignoredLoggers;
   private final BiConsumer<ILoggingEvent, String> onLeak;
   private final AtomicLong events = new AtomicLong();
 
-  LeakAppender(SecretMatcher matcher, BiConsumer<ILoggingEvent, String> onLeak) {
+  LeakAppender(
+      SecretMatcher matcher,
+      List<String> ignoredLoggers,
+      BiConsumer<ILoggingEvent, String> onLeak) {
     this.matcher = matcher;
+    this.ignoredLoggers = List.copyOf(ignoredLoggers);
     this.onLeak = onLeak;
     setName("pailot-secret-leak-guard");
+  }
+
+  static boolean matches(String loggerName, List<String> prefixes) {
+    for (String p : prefixes) {
+      if (loggerName.equals(p) || loggerName.startsWith(p + ".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   long events() {
@@ -32,12 +46,21 @@ final class LeakAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
   @Override
   protected void append(ILoggingEvent event) {
+    if (matches(event.getLoggerName(), ignoredLoggers)) {
+      return;
+    }
     events.incrementAndGet();
+    String secret = null;
+    List<String> where = new ArrayList<>();
     for (Part part : parts(event)) {
       String found = matcher.find(part.text);
       if (found != null) {
-        onLeak.accept(event, found + " in " + part.where);
+        secret = secret == null ? found : secret;
+        where.add(part.where);
       }
+    }
+    if (secret != null) {
+      onLeak.accept(event, secret + " in " + String.join(", ", where));
     }
   }
 

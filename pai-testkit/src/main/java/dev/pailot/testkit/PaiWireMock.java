@@ -32,6 +32,7 @@ public final class PaiWireMock {
         .bindAddress("127.0.0.1")
         .notifier(new Slf4jNotifier(false))
         .httpServerFactory(new FaithfulHeadersServerFactory())
+        .jettyAcceptors(1)
         .containerThreads(10);
   }
 }

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Guards {@link TestCredentials#ACCESS_KEY_SECRET}, {@link
  * TestCredentials#STS_ACCESS_KEY_SECRET} and {@link TestCredentials#STS_SECURITY_TOKEN} by default.
+ * The mock server's own loggers ({@link #SERVER_LOGGERS}) are left at their level and not checked,
+ * since the server legitimately receives an STS token; {@link #checkAllLoggers()} includes them.
  * Also usable directly: {@link #assertNoSecretIn(String, Object)} checks a {@code toString} or an
  * exception's full text. Failure messages name the secret by number and length, never its value.
  *
@@ -39,9 +41,17 @@ import org.slf4j.LoggerFactory;
  * to keep DEBUG output off the console while the guard is active.
  */
 public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallback {
+  /**
+   * Loggers of the mock server itself (Jetty, WireMock), ignored by default: the server is the
+   * legitimate recipient of an STS token sent in a header, and logs it at DEBUG.
+   */
+  public static final List<String> SERVER_LOGGERS =
+      List.of("org.eclipse.jetty", "WireMock", "com.github.tomakehurst.wiremock", "wiremock");
+
   private final SecretMatcher matcher = new SecretMatcher();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final Map<Logger, Level> savedLevels = new HashMap<>();
+  private final List<String> ignoredLoggers = new CopyOnWriteArrayList<>(SERVER_LOGGERS);
   private Level level = Level.DEBUG;
   private LeakAppender appender;
   private long capturedBeforeStop;
@@ -74,6 +84,29 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
    */
   public SecretLeakGuard secret(String secret) {
     matcher.add(secret);
+    return this;
+  }
+
+  /**
+   * Also ignores these loggers and their children: their events are neither lowered to DEBUG nor
+   * checked. Call before the test starts.
+   *
+   * @param prefixes logger names, e.g. {@code com.example.mockserver}
+   * @return this guard
+   */
+  public SecretLeakGuard ignoreLoggers(String... prefixes) {
+    ignoredLoggers.addAll(List.of(prefixes));
+    return this;
+  }
+
+  /**
+   * Checks every logger, including the mock server's ({@link #SERVER_LOGGERS}). Call before the
+   * test starts.
+   *
+   * @return this guard
+   */
+  public SecretLeakGuard checkAllLoggers() {
+    ignoredLoggers.clear();
     return this;
   }
 
@@ -113,9 +146,16 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
     LoggerContext context = loggerContext();
     violations.clear();
     capturedBeforeStop = 0;
+    for (String name : ignoredLoggers) {
+      // Pin ignored loggers at their current level so that lowering the root leaves them quiet.
+      Logger ignored = context.getLogger(name);
+      savedLevels.putIfAbsent(ignored, ignored.getLevel());
+      ignored.setLevel(ignored.getEffectiveLevel());
+    }
     for (Logger logger : context.getLoggerList()) {
       Level own = logger.getLevel();
-      if (own != null && own.toInt() > level.toInt()) {
+      boolean ignored = LeakAppender.matches(logger.getName(), ignoredLoggers);
+      if (!ignored && own != null && own.toInt() > level.toInt()) {
         savedLevels.put(logger, own);
         logger.setLevel(level);
       }
@@ -123,7 +163,7 @@ public final class SecretLeakGuard implements BeforeEachCallback, AfterEachCallb
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     savedLevels.putIfAbsent(root, root.getLevel());
     root.setLevel(level);
-    appender = new LeakAppender(matcher, this::record);
+    appender = new LeakAppender(matcher, ignoredLoggers, this::record);
     appender.setContext(context);
     appender.start();
     root.addAppender(appender);
