@@ -23,7 +23,17 @@ public record DatasetFixture(
     String property,
     String options) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param datasetId e.g. {@code d-abc}
+   * @param name name
+   * @param workspaceId the owning workspace
+   * @param dataSourceType {@code OSS} or {@code NAS}
+   * @param uri e.g. {@code oss://bucket.oss-cn-shanghai.aliyuncs.com/data/}
+   * @param property {@code FILE} or {@code DIRECTORY}
+   * @param options JSON text such as {@code {"mountPath":"/mnt/data/"}}, may be empty
+   */
   public DatasetFixture {
     Objects.requireNonNull(datasetId, "datasetId");
     Objects.requireNonNull(name, "name");

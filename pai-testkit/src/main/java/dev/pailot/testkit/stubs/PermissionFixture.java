@@ -25,7 +25,18 @@ public record PermissionFixture(
     int priority,
     String description) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param securityGroupRuleId e.g. {@code sgr-1}
+   * @param direction {@code ingress} or {@code egress}
+   * @param ipProtocol {@code TCP}, {@code UDP}, {@code ICMP}, {@code GRE} or {@code ALL}
+   * @param portRange e.g. {@code 22/22}; {@code -1/-1} for ICMP/GRE/ALL
+   * @param cidrIp source CIDR for ingress, destination CIDR for egress
+   * @param policy {@code accept} or {@code drop}
+   * @param priority 1 (highest) to 100
+   * @param description description, may be empty
+   */
   public PermissionFixture {
     Objects.requireNonNull(securityGroupRuleId, "securityGroupRuleId");
     Objects.requireNonNull(direction, "direction");

@@ -28,7 +28,17 @@ public record SecurityGroupFixture(
     Map<String, String> tags,
     List<PermissionFixture> permissions) {
 
-  /** Validates and copies the collections. */
+  /**
+   * Validates and copies the collections.
+   *
+   * @param securityGroupId e.g. {@code sg-1}
+   * @param securityGroupName name
+   * @param vpcId the VPC it belongs to
+   * @param securityGroupType {@code normal} or {@code enterprise}
+   * @param description description, may be empty
+   * @param tags tags, in order
+   * @param permissions its rules
+   */
   public SecurityGroupFixture {
     Objects.requireNonNull(securityGroupId, "securityGroupId");
     Objects.requireNonNull(securityGroupName, "securityGroupName");

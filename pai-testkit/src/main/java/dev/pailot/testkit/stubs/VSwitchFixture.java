@@ -26,7 +26,17 @@ public record VSwitchFixture(
     String status,
     Map<String, String> tags) {
 
-  /** Validates and copies the tags. */
+  /**
+   * Validates and copies the tags.
+   *
+   * @param vSwitchId e.g. {@code vsw-1}
+   * @param vpcId the VPC it belongs to
+   * @param zoneId e.g. {@code cn-shanghai-b}
+   * @param cidrBlock e.g. {@code 10.0.1.0/24}
+   * @param vSwitchName name, may be empty
+   * @param status {@code Pending} or {@code Available}
+   * @param tags tags, in order
+   */
   public VSwitchFixture {
     Objects.requireNonNull(vSwitchId, "vSwitchId");
     Objects.requireNonNull(vpcId, "vpcId");

@@ -27,7 +27,17 @@ public record VpcFixture(
     Map<String, String> tags,
     String description) {
 
-  /** Validates and copies the collections. */
+  /**
+   * Validates and copies the collections.
+   *
+   * @param vpcId e.g. {@code vpc-1}
+   * @param vpcName name
+   * @param cidrBlock e.g. {@code 10.0.0.0/16}
+   * @param status {@code Pending} or {@code Available}
+   * @param vSwitchIds ids of the vSwitches in the VPC
+   * @param tags tags, in order
+   * @param description description, may be empty
+   */
   public VpcFixture {
     Objects.requireNonNull(vpcId, "vpcId");
     Objects.requireNonNull(vpcName, "vpcName");

@@ -24,7 +24,17 @@ public record WorkspaceFixture(
     List<String> envTypes,
     boolean isDefault) {
 
-  /** Validates and copies the list. */
+  /**
+   * Validates and copies the list.
+   *
+   * @param workspaceId e.g. {@code 12345}
+   * @param workspaceName name
+   * @param status {@code ENABLED}, {@code INITIALIZING}, {@code FAILURE}, {@code DISABLED}, {@code
+   *     FROZEN} or {@code UPDATING}
+   * @param description description
+   * @param envTypes {@code [prod]} (basic) or {@code [dev, prod]} (standard)
+   * @param isDefault whether it is the account's default workspace
+   */
   public WorkspaceFixture {
     Objects.requireNonNull(workspaceId, "workspaceId");
     Objects.requireNonNull(workspaceName, "workspaceName");
