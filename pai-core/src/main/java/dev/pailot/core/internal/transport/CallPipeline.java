@@ -99,22 +99,10 @@ public final class CallPipeline {
             .withMaxAttempts(s.maxAttempts())
             .withMaxDuration(s.maxDuration())
             .onRetryScheduled(this::onRetryScheduled);
-    if (s.baseDelay().isZero()) {
-      b.withDelay(Duration.ZERO);
-    } else {
-      b.withBackoff(s.baseDelay(), s.maxDelay());
-      if (s.jitter() > 0) {
-        b.withJitter(s.jitter());
-      }
-    }
-    Duration cap = s.maxDelay();
-    b.withDelayFnOn(
-        ctx -> {
-          ThrottlingException t = (ThrottlingException) ctx.getLastException();
-          Optional<Duration> hint = t.retryAfter();
-          return hint.map(h -> h.compareTo(cap) > 0 ? cap : h).orElse(null);
-        },
-        ThrottlingException.class);
+    // One delay function for every failure instead of withBackoff/withJitter: Failsafe applies
+    // its jitter to computed delays too, which could cut a throttling wait below the server's
+    // TimeLeft hint.
+    b.withDelayFn(ctx -> RetryDelay.next(s, ctx.getAttemptCount(), ctx.getLastException()));
     return b.build();
   }
 
