@@ -72,20 +72,25 @@ final class NetworkSpecChecks {
             "vSwitch " + v.name() + " in " + v.zoneId() + " is already vSwitches[" + dup + "]",
             "give each vSwitch in a zone its own name");
       }
-      for (int j = 0; j < i; j++) {
-        VSwitchSpec other = vSwitches.get(j);
-        if (other.cidr().overlaps(v.cidr())) {
-          throw ValidationException.invalidField(
-              field + ".cidrBlock",
-              v.cidrBlock()
-                  + " of vSwitch "
-                  + v.name()
-                  + " overlaps "
-                  + other.cidrBlock()
-                  + " of vSwitch "
-                  + other.name(),
-              "give each vSwitch a block of its own");
-        }
+      checkNoOverlap(vSwitches, i);
+    }
+  }
+
+  private static void checkNoOverlap(List<VSwitchSpec> vSwitches, int i) {
+    VSwitchSpec v = vSwitches.get(i);
+    for (int j = 0; j < i; j++) {
+      VSwitchSpec other = vSwitches.get(j);
+      if (other.cidr().overlaps(v.cidr())) {
+        throw ValidationException.invalidField(
+            "vSwitches[" + i + "].cidrBlock",
+            v.cidrBlock()
+                + " of vSwitch "
+                + v.name()
+                + " overlaps "
+                + other.cidrBlock()
+                + " of vSwitch "
+                + other.name(),
+            "give each vSwitch a block of its own");
       }
     }
   }

@@ -18,11 +18,12 @@ final class WireReader {
       return json.treeToValue(response.body(), type);
     } catch (JsonProcessingException e) {
       // The body itself is not quoted: it is not ours to print.
+      String id = response.requestId() == null ? "" : " (request id " + response.requestId() + ")";
       throw new PaiException(
           action
-              + " returned a response Pailot cannot read (request id "
-              + response.requestId()
-              + "). Check that the endpoint override points at VPC/ECS or LocalPai.",
+              + " returned a response Pailot cannot read"
+              + id
+              + ". Check that the endpoint override points at VPC/ECS or LocalPai.",
           null,
           e);
     }
