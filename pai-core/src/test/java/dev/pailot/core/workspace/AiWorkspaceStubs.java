@@ -31,7 +31,9 @@ final class AiWorkspaceStubs {
   private AiWorkspaceStubs() {}
 
   static WireMockExtension server() {
-    return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    return WireMockExtension.newInstance()
+        .options(wireMockConfig().dynamicPort().jettyAcceptors(1))
+        .build();
   }
 
   /** The test client every workspace test uses; events land in {@code events}. */
