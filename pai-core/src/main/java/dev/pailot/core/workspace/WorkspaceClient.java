@@ -10,6 +10,7 @@ import dev.pailot.core.error.WaiterUnrecoverableStateException;
 import dev.pailot.core.internal.PaiRuntime;
 import dev.pailot.core.paging.Paginator;
 import dev.pailot.core.workspace.internal.AiWorkspaceApi;
+import dev.pailot.core.workspace.internal.WorkspacePlanner;
 import dev.pailot.core.workspace.internal.WorkspaceReconciler;
 import java.time.Duration;
 import java.util.Objects;
@@ -42,6 +43,7 @@ import java.util.Optional;
 public final class WorkspaceClient {
   private final AiWorkspaceApi api;
   private final WorkspaceReconciler reconciler;
+  private final WorkspacePlanner planner;
 
   private WorkspaceClient(Builder b) {
     PaiRuntime runtime = PaiRuntime.of(b.pai);
@@ -51,6 +53,7 @@ public final class WorkspaceClient {
             runtime,
             api,
             new WorkspaceReconciler.WaitSettings(b.waitTimeout, b.minPollDelay, b.maxPollDelay));
+    this.planner = new WorkspacePlanner(api);
   }
 
   /**
@@ -101,7 +104,7 @@ public final class WorkspaceClient {
    * @throws PaiException if a read fails
    */
   public WorkspacePlan plan(WorkspaceSpec spec) {
-    return reconciler.plan(Objects.requireNonNull(spec, "spec"));
+    return planner.plan(Objects.requireNonNull(spec, "spec"));
   }
 
   /**

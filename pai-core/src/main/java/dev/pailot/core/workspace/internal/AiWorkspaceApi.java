@@ -21,7 +21,9 @@ import dev.pailot.core.workspace.internal.wire.ListDatasetsResponse;
 import dev.pailot.core.workspace.internal.wire.ListWorkspacesResponse;
 import dev.pailot.core.workspace.internal.wire.WorkspaceItem;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -190,6 +192,20 @@ public final class AiWorkspaceApi {
    */
   public Optional<Dataset> findDataset(String workspaceId, String name) {
     return listDatasets(workspaceId, name).stream().filter(d -> name.equals(d.name())).findFirst();
+  }
+
+  /**
+   * Looks up each spec's dataset by exact name, in spec order.
+   *
+   * @param workspaceId workspace id
+   * @param specs the datasets wanted
+   * @return each spec with the existing dataset of its name, if any
+   */
+  public Map<DatasetSpec, Optional<Dataset>> findDatasets(
+      String workspaceId, List<DatasetSpec> specs) {
+    Map<DatasetSpec, Optional<Dataset>> found = new LinkedHashMap<>();
+    specs.forEach(d -> found.put(d, findDataset(workspaceId, d.name())));
+    return found;
   }
 
   /**
