@@ -1,5 +1,7 @@
 package dev.pailot.core.workspace;
 
+import java.io.Serializable;
+
 /**
  * One difference between a spec and what exists in PAI, e.g. a dataset whose {@code uri} differs.
  * Pailot reports drift; it never changes an existing resource to match the spec.
@@ -9,7 +11,8 @@ package dev.pailot.core.workspace;
  * @param expected the spec's value
  * @param actual the value in PAI
  */
-public record Drift(String resource, String field, String expected, String actual) {
+public record Drift(String resource, String field, String expected, String actual)
+    implements Serializable {
 
   /**
    * A one-line description, e.g. {@code dataset/train uri: spec oss://a/, PAI has oss://b/}.

@@ -16,7 +16,7 @@ import java.util.List;
 public class WorkspaceDriftException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
-  private final transient List<Drift> drift;
+  private final List<Drift> drift;
 
   /**
    * Creates the exception.

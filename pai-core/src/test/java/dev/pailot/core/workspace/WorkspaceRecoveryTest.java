@@ -24,7 +24,12 @@ import static dev.pailot.core.workspace.AiWorkspaceStubs.workspaceJson;
 import static dev.pailot.core.workspace.AiWorkspaceStubs.workspaceList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.pailot.core.Pai;
@@ -40,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /** Failures during ensure: ambiguous creates, bad workspace states, timeouts, dataset drift. */
 class WorkspaceRecoveryTest {
@@ -110,6 +116,25 @@ class WorkspaceRecoveryTest {
     assertThat(calls)
         .containsExactly(
             "GET " + WORKSPACES, "POST " + WORKSPACES, "GET " + WORKSPACES, "POST " + WORKSPACES);
+  }
+
+  @Test
+  void createConflictMeansSomeoneElseCreatedItAndIsAnsweredByALookup() {
+    wm.stubFor(
+        post(urlPathEqualTo(WORKSPACES))
+            .inScenario("ambiguous")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(error(409, "WorkspaceAlreadyExists"))
+            .willSetStateTo("created"));
+    listInScenario(STARTED, workspaceList(0));
+    listInScenario("created", workspaceList(1, workspaceJson("123", "llm_prod", "ENABLED")));
+    getWorkspaceReturns(wm, "ENABLED");
+
+    WorkspaceState state = workspaces.ensure(spec());
+
+    wm.verify(1, postRequestedFor(urlPathEqualTo(WORKSPACES)));
+    assertThat(state.workspace().id()).isEqualTo("123");
+    assertThat(state.workspaceCreated()).isFalse();
   }
 
   @Test
@@ -246,6 +271,33 @@ class WorkspaceRecoveryTest {
     assertThat(plan.steps()).extracting(PlanStep::action).containsOnly(PlanAction.CREATE);
     assertThat(plan.drift()).isEmpty();
     assertThat(wm.getAllServeEvents()).hasSize(1);
+  }
+
+  @Test
+  void noCredentialAppearsInLogsEventsOrErrors() {
+    Logger pailot = (Logger) LoggerFactory.getLogger("dev.pailot");
+    Level before = pailot.getLevel();
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    pailot.addAppender(logs);
+    pailot.setLevel(Level.TRACE);
+    try {
+      wm.stubFor(post(urlPathEqualTo(WORKSPACES)).willReturn(error(500, "InternalError")));
+      listWorkspacesReturns(wm);
+      Throwable failure = catchThrowable(() -> workspaces.ensure(spec(trainSpec())));
+
+      StringBuilder seen = new StringBuilder(String.valueOf(failure));
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        seen.append(t.getMessage());
+      }
+      logs.list.forEach(e -> seen.append(e.getFormattedMessage()).append(e.getThrowableProxy()));
+      events.forEach(seen::append);
+      assertThat(logs.list).isNotEmpty();
+      assertThat(seen.toString()).doesNotContain("test-secret").doesNotContain("LTAI5tTestKeyId");
+    } finally {
+      pailot.detachAppender(logs);
+      pailot.setLevel(before);
+    }
   }
 
   private static void listInScenario(String state, String body) {
