@@ -281,6 +281,7 @@ class WorkspaceRecoveryTest {
     logs.start();
     pailot.addAppender(logs);
     pailot.setLevel(Level.TRACE);
+    pailot.setAdditive(false); // capture, without printing to the console
     try {
       wm.stubFor(post(urlPathEqualTo(WORKSPACES)).willReturn(error(500, "InternalError")));
       listWorkspacesReturns(wm);
@@ -297,6 +298,7 @@ class WorkspaceRecoveryTest {
     } finally {
       pailot.detachAppender(logs);
       pailot.setLevel(before);
+      pailot.setAdditive(true);
     }
   }
 
