@@ -14,7 +14,7 @@ import java.util.Map;
  *     if none matched
  * @param method HTTP method
  * @param path the path as received
- * @param query decoded query parameters (for RPC: every API parameter)
+ * @param query decoded query parameters and form-body fields (for RPC: every API parameter)
  * @param status HTTP status of the answer
  * @param errorCode the error code answered, or {@code null} on success
  * @param requestId the {@code RequestId} answered

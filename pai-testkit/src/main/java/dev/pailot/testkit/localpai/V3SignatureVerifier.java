@@ -91,14 +91,14 @@ public final class V3SignatureVerifier {
     if (authorization == null || authorization.isBlank()) {
       return Result.of(Outcome.MISSING_AUTHORIZATION, null, "the Authorization header is missing");
     }
-    Optional<Authorization> parsed = Authorization.parse(authorization);
+    Optional<AcsAuthorization> parsed = AcsAuthorization.parse(authorization);
     if (parsed.isEmpty()) {
       return Result.of(
           Outcome.MALFORMED_AUTHORIZATION,
           null,
           "the Authorization header is not 'ACS3-... Credential=..,SignedHeaders=..,Signature=..'");
     }
-    Authorization auth = parsed.get();
+    AcsAuthorization auth = parsed.get();
     if (!ALGORITHM.equals(auth.algorithm())) {
       return Result.of(
           Outcome.UNSUPPORTED_ALGORITHM,
@@ -138,7 +138,7 @@ public final class V3SignatureVerifier {
     return Result.of(Outcome.VALID, auth.accessKeyId(), "ok");
   }
 
-  private static Optional<Result> checkCoverage(Authorization auth, Map<String, String> lower) {
+  private static Optional<Result> checkCoverage(AcsAuthorization auth, Map<String, String> lower) {
     List<String> signed = auth.signedHeaders();
     if (!signed.contains("host") || !signed.contains("x-acs-content-sha256")) {
       return Optional.of(
@@ -354,44 +354,6 @@ public final class V3SignatureVerifier {
      */
     public boolean valid() {
       return outcome == Outcome.VALID;
-    }
-  }
-
-  /** The parts of an {@code Authorization: ACS3-HMAC-SHA256 Credential=..} header. */
-  private record Authorization(
-      String algorithm, String accessKeyId, List<String> signedHeaders, String signature) {
-
-    static Optional<Authorization> parse(String header) {
-      String h = header.trim();
-      int space = h.indexOf(' ');
-      if (space <= 0) {
-        return Optional.empty();
-      }
-      String algorithm = h.substring(0, space);
-      Map<String, String> parts = new TreeMap<>();
-      for (String part : h.substring(space + 1).split(",")) {
-        int eq = part.indexOf('=');
-        if (eq <= 0) {
-          return Optional.empty();
-        }
-        parts.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
-      }
-      String credential = parts.get("Credential");
-      String signedHeaders = parts.get("SignedHeaders");
-      String signature = parts.get("Signature");
-      if (credential == null
-          || credential.isEmpty()
-          || signedHeaders == null
-          || signedHeaders.isEmpty()
-          || signature == null
-          || signature.isEmpty()) {
-        return Optional.empty();
-      }
-      List<String> names = new ArrayList<>();
-      for (String name : signedHeaders.split(";")) {
-        names.add(name.trim().toLowerCase(Locale.ROOT));
-      }
-      return Optional.of(new Authorization(algorithm, credential, List.copyOf(names), signature));
     }
   }
 }

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -168,34 +169,38 @@ class LocalPaiAuthTest {
 
   /** A DescribeVpcs request signed here with the verifier's building blocks. */
   private static HttpRequest signedDescribe(String nonce, Instant date) {
+    return signed(nonce, date, "?RegionId=cn-shanghai", Map.of("RegionId", "cn-shanghai"), "");
+  }
+
+  private static HttpRequest signed(
+      String nonce, Instant date, String rawQuery, Map<String, String> query, String formBody) {
+    byte[] body = formBody.getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("host", localPai.endpoint().getAuthority());
     headers.put("x-acs-action", "DescribeVpcs");
     headers.put("x-acs-version", "2016-04-28");
     headers.put("x-acs-date", date.truncatedTo(ChronoUnit.SECONDS).toString());
     headers.put("x-acs-signature-nonce", nonce);
-    headers.put("x-acs-content-sha256", V3SignatureVerifier.sha256Hex(new byte[0]));
-    List<String> signed = List.copyOf(headers.keySet());
+    headers.put("x-acs-content-sha256", V3SignatureVerifier.sha256Hex(body));
+    if (!formBody.isEmpty()) {
+      headers.put("content-type", "application/x-www-form-urlencoded");
+    }
+    List<String> signed = headers.keySet().stream().sorted().toList();
     String canonical =
         V3SignatureVerifier.canonicalRequest(
-            "POST",
-            "/",
-            Map.of("RegionId", "cn-shanghai"),
-            headers,
-            signed,
-            headers.get("x-acs-content-sha256"));
+            "POST", "/", query, headers, signed, headers.get("x-acs-content-sha256"));
     String signature =
         V3SignatureVerifier.sign(
             localPai.options().accessKeySecret(), V3SignatureVerifier.stringToSign(canonical));
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(localPai.endpoint() + "/?RegionId=cn-shanghai"))
-            .POST(HttpRequest.BodyPublishers.noBody())
+        HttpRequest.newBuilder(URI.create(localPai.endpoint() + "/" + rawQuery))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .header(
                 "Authorization",
                 "ACS3-HMAC-SHA256 Credential="
                     + localPai.options().accessKeyId()
                     + ",SignedHeaders="
-                    + String.join(";", signed.stream().sorted().toList())
+                    + String.join(";", signed)
                     + ",Signature="
                     + signature);
     headers.forEach(
@@ -205,6 +210,21 @@ class LocalPaiAuthTest {
           }
         });
     return b.build();
+  }
+
+  @Test
+  void rpcParametersMayComeInAFormBody() throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            signed(
+                UUID.randomUUID().toString(),
+                Instant.now(),
+                "",
+                Map.of(),
+                "RegionId=cn-shanghai&PageSize=7"),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("PageSize").asInt()).isEqualTo(7);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.pailot.testkit.localpai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +35,7 @@ class LocalPaiMainTest {
     assertThatThrownBy(
             () ->
                 LocalPai.start(
-                    LocalPaiOptions.builder()
-                        .stateDirectory(java.nio.file.Path.of("/tmp/localpai"))
-                        .build()))
+                    LocalPaiOptions.builder().stateDirectory(Path.of("/tmp/localpai")).build()))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 }

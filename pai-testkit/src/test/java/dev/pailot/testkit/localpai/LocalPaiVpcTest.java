@@ -8,10 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pailot.core.Pai;
 import dev.pailot.core.Product;
+import dev.pailot.core.error.PaiException;
 import dev.pailot.core.error.ResourceNotFoundException;
 import dev.pailot.core.error.ValidationException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,8 +82,7 @@ class LocalPaiVpcTest {
   @Test
   void aNewVpcIsPendingFirst() {
     try (LocalPai slow =
-            LocalPai.start(
-                LocalPaiOptions.builder().timeScale(java.time.Duration.ofHours(1)).build());
+            LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofHours(1)).build());
         Pai client = slow.newClient()) {
       String vpcId = vpc(client, "CreateVpc", "RegionId", "cn-shanghai").get("VpcId").asText();
       assertThat(Calls.vpcStatus(client, vpcId)).isEqualTo("Pending");
@@ -139,6 +145,42 @@ class LocalPaiVpcTest {
                     "token-vpc-1"))
         .isInstanceOf(ValidationException.class)
         .satisfies(e -> assertThat(code(e)).isEqualTo("IdempotentParameterMismatch"));
+  }
+
+  @Test
+  void concurrentCreatesWithOneClientTokenMakeOneVpc() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> ids = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        ids.add(
+            pool.submit(
+                () ->
+                    vpc(
+                            pai,
+                            "CreateVpc",
+                            "RegionId",
+                            "cn-shanghai",
+                            "VpcName",
+                            "concurrent",
+                            "ClientToken",
+                            "token-concurrent")
+                        .get("VpcId")
+                        .asText()));
+      }
+      Set<String> distinct = new HashSet<>();
+      for (var f : ids) {
+        distinct.add(f.get());
+      }
+      assertThat(distinct).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            vpc(pai, "DescribeVpcs", "RegionId", "cn-shanghai", "VpcName", "concurrent")
+                .get("TotalCount")
+                .asInt())
+        .isEqualTo(1);
   }
 
   @Test
@@ -352,13 +394,13 @@ class LocalPaiVpcTest {
   }
 
   static String code(Throwable e) {
-    return ((dev.pailot.core.error.PaiException) e).errorCode().orElse(null);
+    return ((PaiException) e).errorCode().orElse(null);
   }
 
   static String codeOf(Runnable call) {
     try {
       call.run();
-    } catch (dev.pailot.core.error.PaiException e) {
+    } catch (PaiException e) {
       return e.errorCode().orElse(null);
     }
     throw new AssertionError("the call succeeded");

@@ -116,7 +116,7 @@ public final class ControlPlane {
             action,
             request.method(),
             request.rawPath(),
-            request.query(),
+            request.params().asMap(),
             status,
             errorCode,
             requestId));

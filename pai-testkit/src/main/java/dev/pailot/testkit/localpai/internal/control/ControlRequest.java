@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -138,12 +140,30 @@ public final class ControlRequest {
   }
 
   /**
-   * The query parameters as a typed reader.
+   * The API parameters as a typed reader: the query, plus the fields of a form-encoded body (an RPC
+   * client may send parameters either way; the query wins when both name one).
    *
    * @return reader
    */
   public QueryParams params() {
-    return new QueryParams(query);
+    String type = headers.getOrDefault("content-type", "");
+    if (body.length == 0 || !type.startsWith("application/x-www-form-urlencoded")) {
+      return new QueryParams(query);
+    }
+    Map<String, String> merged = new LinkedHashMap<>();
+    for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      merged.putIfAbsent(
+          URLDecoder.decode(key, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    merged.putAll(query);
+    return new QueryParams(Collections.unmodifiableMap(merged));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.pailot.testkit.localpai.internal.emulation.Ipv4Cidr;
 import dev.pailot.testkit.localpai.internal.emulation.Pages;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * VPC's vSwitch actions: {@code CreateVSwitch}, {@code DescribeVSwitches}, {@code DeleteVSwitch}. A
@@ -36,7 +37,7 @@ final class VSwitchOperations {
     String vpcId = p.required("VpcId");
     String zoneId = p.required("ZoneId");
     String cidrText = p.required("CidrBlock");
-    if (!zoneId.matches(java.util.regex.Pattern.quote(emulation.region()) + "-[a-z]")) {
+    if (!zoneId.matches(Pattern.quote(emulation.region()) + "-[a-z]")) {
       throw ServiceError.notFound(
           "InvalidZoneId.NotFound",
           "Specified zone does not exist: " + zoneId + " is not a zone of " + emulation.region());
