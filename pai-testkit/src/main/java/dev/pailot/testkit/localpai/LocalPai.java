@@ -47,9 +47,6 @@ public final class LocalPai implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     Emulation emulation =
         new Emulation(options.region(), options.accountId(), clock, options.timeScale());
-    List<ProductHandler> handlers = new ArrayList<>();
-    handlers.addAll(NetworkHandlers.create(emulation));
-    handlers.addAll(WorkspaceHandlers.create(emulation));
     FaultPlan plan = new FaultPlan(options.randomSeed(), clock);
     this.faults = new LocalPaiFaults(plan);
     this.requests = new RequestLog();
@@ -58,12 +55,13 @@ public final class LocalPai implements AutoCloseable {
     accepted.addAll(options.additionalCredentials());
     ControlPlane controlPlane =
         new ControlPlane(
-            handlers,
+            handlers(emulation),
             new Authenticator(accepted, clock, options.maxClockSkew()),
             plan,
             requests::append,
             options.region(),
             clock);
+    // No data-plane routes yet; emulated EAS endpoints and LLM engines will be added here.
     this.server =
         LocalPaiServer.start(
             options.host(), options.port(), options.ioThreads(), controlPlane, List.of());
@@ -96,6 +94,14 @@ public final class LocalPai implements AutoCloseable {
           "LocalPai does not persist state yet; remove stateDirectory from the options");
     }
     return new LocalPai(options);
+  }
+
+  /** Every emulated product; a new product (DLC, EAS) adds its handlers here. */
+  private static List<ProductHandler> handlers(Emulation emulation) {
+    List<ProductHandler> handlers = new ArrayList<>();
+    handlers.addAll(NetworkHandlers.create(emulation));
+    handlers.addAll(WorkspaceHandlers.create(emulation));
+    return handlers;
   }
 
   private static PaiCredentials credentials(LocalPaiOptions options) {

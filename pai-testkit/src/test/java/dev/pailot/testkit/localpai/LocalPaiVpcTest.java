@@ -80,6 +80,19 @@ class LocalPaiVpcTest {
   }
 
   @Test
+  void awkwardCharactersSurviveSigningAndTheRoundTrip() {
+    String name = "a+b c*d~e/f=g&h%20中文";
+    String vpcId =
+        vpc(pai, "CreateVpc", "RegionId", "cn-shanghai", "VpcName", name, "Description", "+ & =")
+            .get("VpcId")
+            .asText();
+    JsonNode v =
+        vpc(pai, "DescribeVpcs", "RegionId", "cn-shanghai", "VpcId", vpcId).at("/Vpcs/Vpc/0");
+    assertThat(v.get("VpcName").asText()).isEqualTo(name);
+    assertThat(v.get("Description").asText()).isEqualTo("+ & =");
+  }
+
+  @Test
   void aNewVpcIsPendingFirst() {
     try (LocalPai slow =
             LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofHours(1)).build());
