@@ -30,6 +30,10 @@ final class CloudStubs {
   static final String REGION = "cn-shanghai";
   static final String MANAGED = "{\"Tag\":[{\"Key\":\"managed-by\",\"Value\":\"pailot\"}]}";
 
+  /** ECS names tag fields {@code TagKey}/{@code TagValue}, unlike VPC. */
+  static final String ECS_MANAGED =
+      "{\"Tag\":[{\"TagKey\":\"managed-by\",\"TagValue\":\"pailot\"}]}";
+
   final List<ProgressEvent> progress = new CopyOnWriteArrayList<>();
   private final WireMockExtension wm;
 
@@ -171,7 +175,7 @@ final class CloudStubs {
         "{\"SecurityGroupId\":\"%s\",\"SecurityGroupName\":\"%s\",\"VpcId\":\"vpc-1\","
             + "\"Description\":\"Managed by Pailot\",\"SecurityGroupType\":\"normal\","
             + "\"Tags\":%s}",
-        id, name, MANAGED);
+        id, name, ECS_MANAGED);
   }
 
   static String rules(String... permissions) {

@@ -188,7 +188,7 @@ public final class EcsStubs {
       n.put("ResourceGroupId", "rg-default");
       n.put("RuleCount", g.permissions().size());
       n.put("ServiceManaged", false);
-      n.set("Tags", StubWiring.rpcTags(g.tags()));
+      n.set("Tags", StubWiring.ecsTags(g.tags()));
     }
     return b;
   }

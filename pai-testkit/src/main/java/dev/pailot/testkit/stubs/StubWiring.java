@@ -135,11 +135,23 @@ final class StubWiring {
     }
   }
 
-  /** RPC list wrapper: {@code {"Tag":[{"Key":..,"Value":..}]}}. */
+  /** VPC's tag list: {@code {"Tag":[{"Key":..,"Value":..}]}}. */
   static ObjectNode rpcTags(Map<String, String> tags) {
+    return tagList(tags, "Key", "Value");
+  }
+
+  /**
+   * ECS's tag list, which names its fields differently: {@code
+   * {"Tag":[{"TagKey":..,"TagValue":..}]}}.
+   */
+  static ObjectNode ecsTags(Map<String, String> tags) {
+    return tagList(tags, "TagKey", "TagValue");
+  }
+
+  private static ObjectNode tagList(Map<String, String> tags, String key, String value) {
     ObjectNode wrapper = JSON.createObjectNode();
     ArrayNode list = wrapper.putArray("Tag");
-    tags.forEach((k, v) -> list.addObject().put("Key", k).put("Value", v));
+    tags.forEach((k, v) -> list.addObject().put(key, k).put(value, v));
     return wrapper;
   }
 

@@ -1,11 +1,13 @@
 package dev.pailot.core.network.internal.wire;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * VPC/ECS tag list as it appears in responses: {@code "Tags":{"Tag":[{"Key":..,"Value":..}]}}.
+ * VPC/ECS tag list as it appears in responses: {@code "Tags":{"Tag":[{"Key":..,"Value":..}]}} from
+ * VPC, {@code "Tags":{"Tag":[{"TagKey":..,"TagValue":..}]}} from ECS.
  *
  * @param tag the tags, possibly {@code null}
  */
@@ -19,7 +21,9 @@ public record TagSet(@JsonProperty("Tag") List<Tag> tag) {
    * @param value value
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Tag(@JsonProperty("Key") String key, @JsonProperty("Value") String value) {}
+  public record Tag(
+      @JsonProperty("Key") @JsonAlias("TagKey") String key,
+      @JsonProperty("Value") @JsonAlias("TagValue") String value) {}
 
   /**
    * Whether a tag set (possibly {@code null}) holds {@code key=value}.

@@ -1,0 +1,28 @@
+package dev.pailot.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pailot.examples.demo.DemoSummary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class LifecycleDemoTest {
+  @Test
+  void provisionsOnceAndTheSecondApplyCreatesNothing() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    DemoSummary summary = LifecycleDemo.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    String out = buffer.toString(StandardCharsets.UTF_8);
+
+    assertThat(summary.provisioning().vpcId()).startsWith("vpc-");
+    assertThat(summary.provisioning().vSwitchIds()).hasSize(2);
+    assertThat(summary.provisioning().securityGroupId()).startsWith("sg-");
+    assertThat(summary.provisioning().datasetId()).startsWith("d-");
+    assertThat(summary.provisioning().createdFirst()).isGreaterThanOrEqualTo(4);
+    assertThat(summary.provisioning().createCallsFirst()).isGreaterThanOrEqualTo(6);
+    assertThat(summary.provisioning().createdSecond()).isZero();
+    assertThat(summary.provisioning().createCallsSecond()).isZero();
+    assertThat(out).contains("+ vpc pailot-demo").contains("Second apply: 0 created");
+  }
+}
