@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The example that {@code docs/testing.md} quotes; {@link DocsSnippetsTest} fails the build if the
- * two drift apart. {@link VpcInventory} and {@link WorkspaceProbe} stand in for a user's own code.
+ * The example that {@code docs/testing.md} quotes; {@code DocSnippetsTest} in {@code examples}
+ * fails the build if the two drift apart. {@link VpcInventory} and {@link WorkspaceProbe} stand in
+ * for a user's own code.
  */
 // tag::class[]
 @PaiMockServer

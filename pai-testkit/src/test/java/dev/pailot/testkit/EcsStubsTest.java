@@ -41,7 +41,8 @@ class EcsStubsTest {
     assertThat(g.path("SecurityGroupType").asText()).isEqualTo("normal");
     assertThat(g.path("VpcId").asText()).isEqualTo("vpc-1");
     assertThat(g.path("RuleCount").asInt()).isEqualTo(2);
-    assertThat(g.path("Tags").path("Tag").get(0).path("Key").asText()).isEqualTo("pailot");
+    assertThat(g.path("Tags").path("Tag").get(0).path("TagKey").asText())
+        .isEqualTo("pailot"); // ECS, unlike VPC, names tag fields TagKey/TagValue
   }
 
   @Test

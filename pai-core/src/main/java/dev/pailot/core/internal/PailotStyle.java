@@ -22,5 +22,8 @@ import org.immutables.value.Value;
     defaults = @Value.Immutable(copy = false),
     jdkOnly = true,
     get = {"is*", "get*"},
-    redactedMask = "****")
+    redactedMask = "****",
+    // Keep @org.immutables.value.Generated off generated classes: it is not on users' class path,
+    // and javac warns about the missing annotation type in every downstream module.
+    allowedClasspathAnnotations = {Override.class})
 public @interface PailotStyle {}

@@ -37,7 +37,7 @@ class NetworkDocsExampleTest {
     new CloudStubs(wm).existingNetwork();
     URI endpoint = URI.create(wm.baseUrl());
 
-    // --8<-- [start:example]
+    // tag::example[]
     NetworkSpec spec =
         NetworkSpec.builder()
             .name("pailot-prod")
@@ -74,7 +74,7 @@ class NetworkDocsExampleTest {
       NetworkState state = network.apply(spec); // creates only what is missing
       String vSwitchId = state.vSwitchId("cn-shanghai-b", "pailot-prod-b").orElseThrow();
       String securityGroupId = state.securityGroupId();
-      // --8<-- [end:example]
+      // end::example[]
 
       assertThat(plan.hasChanges()).isFalse();
       assertThat(vSwitchId).isEqualTo("vsw-b");

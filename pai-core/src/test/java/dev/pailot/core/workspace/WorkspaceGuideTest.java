@@ -13,17 +13,11 @@ import dev.pailot.core.PaiCredentials;
 import dev.pailot.core.event.PaiListener;
 import dev.pailot.core.event.ProgressEvent;
 import dev.pailot.core.pricing.PriceBook;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The snippets in docs/workspace.md, compiled and run against WireMock. Keep them in sync. */
 class WorkspaceGuideTest {
   @RegisterExtension static WireMockExtension wm = AiWorkspaceStubs.server();
-
-  private static final Pattern SNIPPET =
-      Pattern.compile("// \\[(\\w+)]\\n(.*?)\\n\\s*// \\[/\\1]", Pattern.DOTALL);
 
   private final List<ProgressEvent> events = AiWorkspaceStubs.events();
   private Pai pai;
@@ -57,7 +48,7 @@ class WorkspaceGuideTest {
   }
 
   static WorkspaceSpec spec() {
-    // [spec]
+    // tag::spec[]
     WorkspaceSpec spec =
         WorkspaceSpec.builder()
             .name("llm_prod")
@@ -74,14 +65,14 @@ class WorkspaceGuideTest {
                     .putLabels("team", "llm")
                     .build())
             .build();
-    // [/spec]
+    // end::spec[]
     return spec;
   }
 
   @Test
   void ensure() {
     WorkspaceSpec spec = spec();
-    // [ensure]
+    // tag::ensure[]
     WorkspaceClient workspaces = WorkspaceClient.create(pai);
 
     WorkspacePlan plan = workspaces.plan(spec); // read-only preview
@@ -91,7 +82,7 @@ class WorkspaceGuideTest {
     String workspaceId = state.workspace().id();
     Dataset train = state.dataset("train").orElseThrow();
     System.out.println(workspaceId + " created=" + state.workspaceCreated() + " " + train.id());
-    // [/ensure]
+    // end::ensure[]
     assertThat(plan.hasChanges()).isTrue();
     assertThat(workspaceId).isEqualTo("123");
     assertThat(train.id()).isEqualTo("d-train");
@@ -100,17 +91,17 @@ class WorkspaceGuideTest {
   @Test
   void json() {
     WorkspaceSpec spec = spec();
-    // [json]
+    // tag::json[]
     String json = spec.toJson(); // store it, diff it, edit it in a portal
     WorkspaceSpec again = WorkspaceSpec.fromJson(json); // validated like build()
-    // [/json]
+    // end::json[]
     assertThat(again).isEqualTo(spec);
   }
 
   @Test
   void progress() {
     List<String> lines = new ArrayList<>();
-    // [progress]
+    // tag::progress[]
     PaiListener printer =
         new PaiListener() {
           @Override
@@ -118,7 +109,7 @@ class WorkspaceGuideTest {
             lines.add(e.operation() + " " + e.resource() + " " + e.phase());
           }
         };
-    // [/progress]
+    // end::progress[]
     try (Pai withListener =
         Pai.builder()
             .region("cn-shanghai")
@@ -137,36 +128,6 @@ class WorkspaceGuideTest {
   }
 
   @Test
-  void docsShowExactlyTheseSnippets() throws IOException {
-    String source =
-        Files.readString(
-            Path.of("src/test/java/dev/pailot/core/workspace/WorkspaceGuideTest.java"));
-    String docs = Files.readString(Path.of("../docs/workspace.md"));
-    Matcher m = SNIPPET.matcher(source);
-    int count = 0;
-    while (m.find()) {
-      count++;
-      assertThat(docs)
-          .as("docs/workspace.md shows snippet [%s]", m.group(1))
-          .contains(dedent(m.group(2)));
-    }
-    assertThat(count).isEqualTo(6);
-  }
-
-  private static String dedent(String block) {
-    List<String> lines = block.lines().toList();
-    int indent =
-        lines.stream()
-            .filter(l -> !l.isBlank())
-            .mapToInt(l -> l.length() - l.stripLeading().length())
-            .min()
-            .orElse(0);
-    return lines.stream()
-        .map(l -> l.isBlank() ? "" : l.substring(indent))
-        .collect(Collectors.joining("\n"));
-  }
-
-  @Test
   void drift() {
     AiWorkspaceStubs.listDatasetsReturns(
         wm,
@@ -177,21 +138,21 @@ class WorkspaceGuideTest {
     WorkspaceSpec spec = spec();
     assertThatThrownBy(
             () -> {
-              // [drift]
+              // tag::drift[]
               try {
                 workspaces.ensure(spec);
               } catch (WorkspaceDriftException e) {
                 e.drift().forEach(d -> System.err.println(d.describe()));
                 throw e;
               }
-              // [/drift]
+              // end::drift[]
             })
         .isInstanceOf(WorkspaceDriftException.class);
   }
 
   @Test
   void prices() {
-    // [prices]
+    // tag::prices[]
     PriceBook prices =
         PriceBook.defaults()
             .merge(
@@ -205,7 +166,7 @@ class WorkspaceGuideTest {
     BigDecimal spot = prices.cost("ecs.gn8v-c82g1.2xlarge", run, true); // 85.00
     BigDecimal onDemand = prices.cost("ecs.gn8v-c82g1.2xlarge", run, false); // 260.00
     BigDecimal saved = prices.savings("ecs.gn8v-c82g1.2xlarge", run); // 175.00
-    // [/prices]
+    // end::prices[]
     assertThat(spot).isEqualTo("85.00");
     assertThat(onDemand).isEqualTo("260.00");
     assertThat(saved).isEqualTo("175.00");
