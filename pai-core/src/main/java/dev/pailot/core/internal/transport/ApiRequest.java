@@ -151,6 +151,57 @@ public final class ApiRequest {
     }
 
     /**
+     * Adds a ROA map-valued query parameter as one JSON string (EAS {@code Labels}, DLC {@code
+     * Tags}); skipped when {@code null} or empty.
+     *
+     * @param name name
+     * @param value map, or {@code null}
+     * @return this builder
+     */
+    public Builder queryJson(String name, Map<String, String> value) {
+      if (value != null && !value.isEmpty()) {
+        query.put(name, JsonQuery.write(value));
+      }
+      return this;
+    }
+
+    /**
+     * Adds a ROA list-valued query parameter as comma-separated values (DLC {@code JobIds},
+     * AIWorkspace {@code DataSourceTypes}); skipped when {@code null} or empty.
+     *
+     * @param name name
+     * @param values values, or {@code null}
+     * @return this builder
+     */
+    public Builder queryCsv(String name, java.util.Collection<String> values) {
+      if (values != null && !values.isEmpty()) {
+        query.put(name, String.join(",", values));
+      }
+      return this;
+    }
+
+    /**
+     * Adds an RPC list of objects flattened as {@code Name.N.Field} (1-based), e.g. {@code
+     * Tag.1.Key=team&Tag.1.Value=ml}.
+     *
+     * @param name list name, e.g. {@code Tag}
+     * @param items one map of field to value per item, in order
+     * @return this builder
+     */
+    public Builder queryList(String name, java.util.List<Map<String, String>> items) {
+      int n = 1;
+      for (Map<String, String> item : items) {
+        for (Map.Entry<String, String> e : item.entrySet()) {
+          if (e.getValue() != null) {
+            query.put(name + "." + n + "." + e.getKey(), e.getValue());
+          }
+        }
+        n++;
+      }
+      return this;
+    }
+
+    /**
      * Sets a JSON body.
      *
      * @param body JSON tree

@@ -1,5 +1,6 @@
 package dev.pailot.core.internal.transport;
 
+import com.aliyun.credentials.exception.CredentialException;
 import com.aliyun.tea.TeaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,11 +136,16 @@ final class ErrorMapper {
         e);
   }
 
-  PaiException fromClientFailure(Operation op, TeaException e) {
-    if ("InvalidCredentials".equals(e.getCode()) || e.getCode() == null) {
+  /**
+   * A call that failed before or while sending: no credentials (the default chain found none, or
+   * tea-openapi had none), or an I/O failure.
+   */
+  PaiException fromClientFailure(Operation op, Exception e) {
+    if (isMissingCredentials(e)) {
       ErrorDetails d =
           new ErrorDetails(
-              op.product().id(), op.action(), null, e.getCode(), null, null, 0, false, 0);
+              op.product().id(), op.action(), null, "InvalidCredentials", null, null, 0, false, 0);
+      // The cause is dropped on purpose: the chain's report lists every provider it tried.
       return new AuthenticationException(
           op.product().id()
               + " "
@@ -148,9 +154,19 @@ final class ErrorMapper {
               + " ALIBABA_CLOUD_ACCESS_KEY_SECRET, a profile, a RAM role, or pass"
               + " PaiCredentials.accessKey(...).",
           d,
-          e);
+          null);
     }
     return fromIoFailure(op, e);
+  }
+
+  private static boolean isMissingCredentials(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CredentialException
+          || t instanceof TeaException tea && "InvalidCredentials".equals(tea.getCode())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String message(Operation op, ErrorDetails d) {

@@ -1,6 +1,5 @@
 package dev.pailot.core.internal.transport;
 
-import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.Client;
 import com.aliyun.teaopenapi.models.Config;
 import com.aliyun.teaopenapi.models.OpenApiRequest;
@@ -63,10 +62,8 @@ public final class TeaTransport implements Transport {
       raw = client(product).callApi(params(request), openApiRequest(request), runtimeOptions());
     } catch (PaiException e) {
       throw e;
-    } catch (TeaException e) {
-      throw errors.fromClientFailure(op, e);
     } catch (Exception e) {
-      throw errors.fromIoFailure(op, e);
+      throw errors.fromClientFailure(op, e);
     }
     int status = ((Number) raw.get("statusCode")).intValue();
     Map<String, String> headers = lowerCase(raw.get("headers"));
