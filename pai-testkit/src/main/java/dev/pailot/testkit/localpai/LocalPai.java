@@ -7,6 +7,8 @@ import dev.pailot.testkit.localpai.internal.control.ControlPlane;
 import dev.pailot.testkit.localpai.internal.control.FaultPlan;
 import dev.pailot.testkit.localpai.internal.control.ProductHandler;
 import dev.pailot.testkit.localpai.internal.emulation.Emulation;
+import dev.pailot.testkit.localpai.internal.emulation.PersistentStore;
+import dev.pailot.testkit.localpai.internal.emulation.StateDirectory;
 import dev.pailot.testkit.localpai.internal.network.NetworkHandlers;
 import dev.pailot.testkit.localpai.internal.server.LocalPaiServer;
 import dev.pailot.testkit.localpai.internal.workspace.WorkspaceHandlers;
@@ -36,11 +38,15 @@ import java.util.Objects;
  * by their owner.
  */
 public final class LocalPai implements AutoCloseable {
+  /** How often changed state is written to the state directory. */
+  static final long STATE_SAVE_INTERVAL_MILLIS = 250;
+
   private final LocalPaiOptions options;
   private final LocalPaiServer server;
   private final LocalPaiFaults faults;
   private final RequestLog requests;
   private final URI endpoint;
+  private final StateDirectory state;
 
   private LocalPai(LocalPaiOptions options) {
     this.options = options;
@@ -53,9 +59,17 @@ public final class LocalPai implements AutoCloseable {
     List<PaiCredentials> accepted = new ArrayList<>();
     accepted.add(credentials(options));
     accepted.addAll(options.additionalCredentials());
+    List<PersistentStore> stores = new ArrayList<>();
+    List<ProductHandler> handlers = handlers(emulation, stores);
+    // Restore before the port opens, so no request sees a half-restored emulator.
+    this.state =
+        options
+            .stateDirectory()
+            .map(dir -> StateDirectory.open(dir, stores, STATE_SAVE_INTERVAL_MILLIS))
+            .orElse(null);
     ControlPlane controlPlane =
         new ControlPlane(
-            handlers(emulation),
+            handlers,
             new Authenticator(accepted, clock, options.maxClockSkew()),
             plan,
             requests::append,
@@ -85,22 +99,18 @@ public final class LocalPai implements AutoCloseable {
    * @param options options
    * @return the running emulator; close it when done
    * @throws IllegalStateException if the server cannot bind
-   * @throws UnsupportedOperationException if a state directory is set (persistence comes later)
+   * @throws java.io.UncheckedIOException if the state directory cannot be read
    */
   public static LocalPai start(LocalPaiOptions options) {
     Objects.requireNonNull(options, "options");
-    if (options.stateDirectory().isPresent()) {
-      throw new UnsupportedOperationException(
-          "LocalPai does not persist state yet; remove stateDirectory from the options");
-    }
     return new LocalPai(options);
   }
 
   /** Every emulated product; a new product (DLC, EAS) adds its handlers here. */
-  private static List<ProductHandler> handlers(Emulation emulation) {
+  private static List<ProductHandler> handlers(Emulation emulation, List<PersistentStore> stores) {
     List<ProductHandler> handlers = new ArrayList<>();
-    handlers.addAll(NetworkHandlers.create(emulation));
-    handlers.addAll(WorkspaceHandlers.create(emulation));
+    handlers.addAll(NetworkHandlers.create(emulation, stores));
+    handlers.addAll(WorkspaceHandlers.create(emulation, stores));
     return handlers;
   }
 
@@ -198,6 +208,9 @@ public final class LocalPai implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (state != null) {
+      state.close();
+    }
   }
 
   @Override

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  *
  * <p>Options: {@code --host}, {@code --port}, {@code --region}, {@code --time-scale-ms}, {@code
- * --access-key-id}, {@code --access-key-secret}, {@code --seed}, {@code --help}. The secret is
- * never printed.
+ * --access-key-id}, {@code --access-key-secret}, {@code --seed}, {@code --state-dir}, {@code
+ * --help}. The secret is never printed.
  */
 public final class LocalPaiMain {
   private static final String LOGBACK_CONFIG = "dev/pailot/testkit/localpai/localpai-logback.xml";
@@ -92,6 +92,7 @@ public final class LocalPaiMain {
         case "--access-key-id" -> b.accessKeyId(value);
         case "--access-key-secret" -> b.accessKeySecret(value);
         case "--seed" -> b.randomSeed(number(flag, value));
+        case "--state-dir" -> b.stateDirectory(java.nio.file.Path.of(value));
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -109,7 +110,7 @@ public final class LocalPaiMain {
   private static void usage(PrintStream out) {
     out.println(
         "usage: java -jar pai-testkit-<version>-localpai.jar [--host 127.0.0.1] [--port 0]\n"
-            + "         [--region cn-shanghai] [--time-scale-ms 100] [--seed 42]\n"
+            + "         [--region cn-shanghai] [--time-scale-ms 100] [--seed 42] [--state-dir DIR]\n"
             + "         [--access-key-id ID] [--access-key-secret SECRET]");
   }
 }

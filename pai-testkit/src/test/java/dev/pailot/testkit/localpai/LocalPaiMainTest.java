@@ -3,7 +3,6 @@ package dev.pailot.testkit.localpai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +27,5 @@ class LocalPaiMainTest {
     assertThatThrownBy(() -> LocalPaiMain.parse(new String[] {"--port", "x"}))
         .hasMessageContaining("number");
     assertThat(LocalPaiMain.parse(new String[] {"--help"})).isNull();
-  }
-
-  @Test
-  void persistenceIsNotSilentlyIgnored() {
-    assertThatThrownBy(
-            () ->
-                LocalPai.start(
-                    LocalPaiOptions.builder().stateDirectory(Path.of("/tmp/localpai")).build()))
-        .isInstanceOf(UnsupportedOperationException.class);
   }
 }

@@ -25,7 +25,8 @@ public final class ClientTokens {
    * @return the resource id, or empty if the token is new or absent
    * @throws ServiceError {@code IdempotentParameterMismatch} if reused with other parameters
    */
-  public Optional<String> lookup(String action, String token, Map<String, String> params) {
+  public synchronized Optional<String> lookup(
+      String action, String token, Map<String, String> params) {
     if (token == null) {
       return Optional.empty();
     }
@@ -50,10 +51,37 @@ public final class ClientTokens {
    * @param params request parameters
    * @param resourceId the created resource
    */
-  public void remember(String action, String token, Map<String, String> params, String resourceId) {
+  public synchronized void remember(
+      String action, String token, Map<String, String> params, String resourceId) {
     if (token != null) {
       entries.put(action + "/" + token, new Entry(comparable(params), resourceId));
     }
+  }
+
+  /**
+   * The remembered tokens as JSON, for the state directory.
+   *
+   * @return JSON tree
+   */
+  public synchronized com.fasterxml.jackson.databind.JsonNode snapshot() {
+    return StateJson.toTree(entries);
+  }
+
+  /**
+   * Replaces the remembered tokens with a {@link #snapshot()}.
+   *
+   * @param node JSON tree, or {@code null} for none
+   */
+  public synchronized void restore(com.fasterxml.jackson.databind.JsonNode node) {
+    entries.clear();
+    if (node == null || !node.isObject()) {
+      return;
+    }
+    node.properties()
+        .forEach(
+            e ->
+                entries.put(
+                    e.getKey(), StateJson.mapper().convertValue(e.getValue(), Entry.class)));
   }
 
   private static Map<String, String> comparable(Map<String, String> params) {

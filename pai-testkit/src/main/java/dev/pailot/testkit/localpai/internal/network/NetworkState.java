@@ -1,6 +1,10 @@
 package dev.pailot.testkit.localpai.internal.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pailot.testkit.localpai.internal.emulation.ClientTokens;
+import dev.pailot.testkit.localpai.internal.emulation.PersistentStore;
+import dev.pailot.testkit.localpai.internal.emulation.StateJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,7 @@ import java.util.function.Supplier;
  * the order describe calls list resources in. Values are immutable records, so a later persistence
  * layer can snapshot them as they are.
  */
-final class NetworkState {
+final class NetworkState implements PersistentStore {
   private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
   private final Map<String, VSwitch> vSwitches = new LinkedHashMap<>();
   private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
@@ -88,5 +92,32 @@ final class NetworkState {
 
   synchronized void removeSecurityGroup(String id) {
     securityGroups.remove(id);
+  }
+
+  @Override
+  public String storeName() {
+    return "network";
+  }
+
+  @Override
+  public synchronized JsonNode snapshot() {
+    ObjectNode n = StateJson.mapper().createObjectNode();
+    n.set("vpcs", StateJson.toTree(vpcs.values()));
+    n.set("vSwitches", StateJson.toTree(vSwitches.values()));
+    n.set("securityGroups", StateJson.toTree(securityGroups.values()));
+    n.set("clientTokens", tokens.snapshot());
+    return n;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode snapshot) {
+    vpcs.clear();
+    vSwitches.clear();
+    securityGroups.clear();
+    StateJson.list(snapshot.get("vpcs"), Vpc.class).forEach(v -> vpcs.put(v.id(), v));
+    StateJson.list(snapshot.get("vSwitches"), VSwitch.class).forEach(v -> vSwitches.put(v.id(), v));
+    StateJson.list(snapshot.get("securityGroups"), SecurityGroup.class)
+        .forEach(g -> securityGroups.put(g.id(), g));
+    tokens.restore(snapshot.get("clientTokens"));
   }
 }

@@ -1,5 +1,9 @@
 package dev.pailot.testkit.localpai.internal.workspace;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pailot.testkit.localpai.internal.emulation.PersistentStore;
+import dev.pailot.testkit.localpai.internal.emulation.StateJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +15,7 @@ import java.util.function.Supplier;
  * counter (AIWorkspace ids are numeric). Thread-safe like the network state: every method holds the
  * monitor and {@link #atomically} runs check-then-act sequences under it.
  */
-final class WorkspaceState {
+final class WorkspaceState implements PersistentStore {
   private final Map<String, Workspace> workspaces = new LinkedHashMap<>();
   private final Map<String, Dataset> datasets = new LinkedHashMap<>();
   private long nextWorkspaceId = 10001;
@@ -56,5 +60,29 @@ final class WorkspaceState {
 
   synchronized void removeDataset(String id) {
     datasets.remove(id);
+  }
+
+  @Override
+  public String storeName() {
+    return "aiworkspace";
+  }
+
+  @Override
+  public synchronized JsonNode snapshot() {
+    ObjectNode n = StateJson.mapper().createObjectNode();
+    n.put("nextWorkspaceId", nextWorkspaceId);
+    n.set("workspaces", StateJson.toTree(workspaces.values()));
+    n.set("datasets", StateJson.toTree(datasets.values()));
+    return n;
+  }
+
+  @Override
+  public synchronized void restore(JsonNode snapshot) {
+    workspaces.clear();
+    datasets.clear();
+    nextWorkspaceId = snapshot.path("nextWorkspaceId").asLong(10001);
+    StateJson.list(snapshot.get("workspaces"), Workspace.class)
+        .forEach(w -> workspaces.put(w.id(), w));
+    StateJson.list(snapshot.get("datasets"), Dataset.class).forEach(d -> datasets.put(d.id(), d));
   }
 }

@@ -1,0 +1,99 @@
+package dev.pailot.testkit.localpai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pailot.core.Pai;
+import dev.pailot.core.network.IngressRule;
+import dev.pailot.core.network.NetworkClient;
+import dev.pailot.core.network.NetworkSpec;
+import dev.pailot.core.network.NetworkState;
+import dev.pailot.core.network.SecurityGroupSpec;
+import dev.pailot.core.network.VSwitchSpec;
+import dev.pailot.core.workspace.WorkspaceClient;
+import dev.pailot.core.workspace.WorkspaceSpec;
+import dev.pailot.core.workspace.WorkspaceState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A LocalPai restarted on the same state directory keeps what was created before. */
+class LocalPaiPersistenceTest {
+  @TempDir Path stateDir;
+
+  private static final NetworkSpec NETWORK =
+      NetworkSpec.builder()
+          .name("persist-net")
+          .cidrBlock("10.9.0.0/16")
+          .addVSwitches(VSwitchSpec.of("cn-shanghai-b", "10.9.1.0/24", "persist-b"))
+          .securityGroup(
+              SecurityGroupSpec.builder()
+                  .name("persist-sg")
+                  .addIngressRules(IngressRule.tcp(8080, "10.9.1.0/24"))
+                  .build())
+          .build();
+
+  private LocalPai start() {
+    return LocalPai.start(
+        LocalPaiOptions.builder()
+            .timeScale(Duration.ofMillis(10))
+            .stateDirectory(stateDir)
+            .build());
+  }
+
+  private static NetworkClient network(Pai pai) {
+    return NetworkClient.builder(pai)
+        .pollDelays(Duration.ofMillis(5), Duration.ofMillis(50))
+        .build();
+  }
+
+  private static WorkspaceClient workspaces(Pai pai) {
+    return WorkspaceClient.builder(pai)
+        .pollDelays(Duration.ofMillis(5), Duration.ofMillis(50))
+        .build();
+  }
+
+  @Test
+  void resourcesSurviveARestart() {
+    NetworkState before;
+    WorkspaceState wsBefore;
+    try (LocalPai first = start();
+        Pai pai = first.newClient()) {
+      before = network(pai).apply(NETWORK);
+      wsBefore = workspaces(pai).ensure(WorkspaceSpec.builder().name("persist_ws").build());
+    }
+    assertThat(stateDir.resolve("network.json")).exists();
+    assertThat(stateDir.resolve("aiworkspace.json")).exists();
+
+    try (LocalPai second = start();
+        Pai pai = second.newClient()) {
+      assertThat(network(pai).plan(NETWORK).hasChanges()).isFalse();
+      NetworkState after = network(pai).apply(NETWORK);
+      assertThat(after.created()).isZero();
+      assertThat(after.vpcId()).isEqualTo(before.vpcId());
+      assertThat(after.securityGroupId()).isEqualTo(before.securityGroupId());
+
+      WorkspaceState wsAfter =
+          workspaces(pai).ensure(WorkspaceSpec.builder().name("persist_ws").build());
+      assertThat(wsAfter.workspaceCreated()).isFalse();
+      assertThat(wsAfter.workspace().id()).isEqualTo(wsBefore.workspace().id());
+
+      WorkspaceState another =
+          workspaces(pai).ensure(WorkspaceSpec.builder().name("other_ws").build());
+      assertThat(another.workspace().id()).isNotEqualTo(wsBefore.workspace().id());
+      assertThat(second.requests().all()).noneMatch(r -> r.action().equals("CreateVpc"));
+    }
+  }
+
+  @Test
+  void anEmptyDirectoryStartsEmpty() throws Exception {
+    try (LocalPai localPai = start();
+        Pai pai = localPai.newClient()) {
+      assertThat(workspaces(pai).list()).isEmpty();
+    }
+    try (var files = Files.list(stateDir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).contains("network.json");
+    }
+  }
+}
