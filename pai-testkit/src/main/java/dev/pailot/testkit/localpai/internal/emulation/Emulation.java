@@ -38,7 +38,10 @@ public final class Emulation {
     this.accountId = accountId;
     this.clock = clock;
     this.minute = minute;
-    this.resourceGroupId = newId("rg-acfm", 11);
+    // Derived from the account, not random, so resources restored from a state directory still
+    // name the account's default group.
+    this.resourceGroupId =
+        "rg-acfm" + Long.toString(Math.abs((long) accountId.hashCode()) % 1_000_000_000_000L, 36);
   }
 
   /**
