@@ -29,7 +29,7 @@ final class DlcJob {
   Instant stopRequestedAt;
   boolean podNeverStarts;
   boolean podsLaunched;
-  boolean queueNoticed;
+  String queueNotice;
   List<JobEvent> events = new ArrayList<>();
   List<LogLine> logs = new ArrayList<>();
   TrainingState training = new TrainingState();

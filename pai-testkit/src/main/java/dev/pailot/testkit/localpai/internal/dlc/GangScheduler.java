@@ -41,22 +41,24 @@ final class GangScheduler {
       }
     }
     boolean admitted = false;
+    DlcJob head = null;
     for (DlcJob job : jobs.stream().filter(GangScheduler::waiting).sorted(ORDER).toList()) {
       Instant eligible = context.after(job.statusSince, context.options().queuingMinutes());
       if (now.isBefore(eligible)) {
         continue;
       }
       if (!new Usage(context.options()).fits(job)) {
-        notice(job, eligible, "Unschedulable", "the job needs more pods than the cluster has");
-        continue;
+        notice(job, now, "Unschedulable", "the job needs more pods than the cluster has");
+      } else if (head == null && usage.fits(job)) {
+        place(job, eligible.isAfter(released) ? eligible : released);
+        usage.add(job);
+        admitted = true;
+      } else if (head == null) {
+        head = job;
+        notice(job, now, "InsufficientResource", "waiting for free capacity");
+      } else {
+        notice(job, now, "InsufficientResource", "waiting behind job " + head.id);
       }
-      if (!usage.fits(job)) {
-        notice(job, eligible, "InsufficientResource", "waiting for free capacity");
-        return admitted;
-      }
-      place(job, eligible.isAfter(released) ? eligible : released);
-      usage.add(job);
-      admitted = true;
     }
     return admitted;
   }
@@ -65,10 +67,12 @@ final class GangScheduler {
     return job.status == JobStatus.QUEUING && job.stopRequestedAt == null;
   }
 
+  /** Tells why the job waits, once per distinct reason. */
   private static void notice(DlcJob job, Instant at, String reason, String why) {
-    if (!job.queueNoticed) {
-      job.queueNoticed = true;
-      job.event(at, "Warning", reason, "Job " + job.id + " is queuing: " + why + ".");
+    String message = "Job " + job.id + " is queuing: " + why + ".";
+    if (!message.equals(job.queueNotice)) {
+      job.queueNotice = message;
+      job.event(at, "Warning", reason, message);
     }
   }
 

@@ -12,6 +12,7 @@ import dev.pailot.testkit.localpai.internal.control.RoaRoutes;
 import dev.pailot.testkit.localpai.internal.control.ServiceError;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,8 @@ final class JobLogHandler implements ProductHandler {
                 tail(
                     JobHandler.find(store, id).events.stream()
                         .filter(e -> w.contains(e.time()))
+                        // A scheduler notice is dated when seen; other events when due.
+                        .sorted(Comparator.comparing(JobEvent::time))
                         .map(JobEvent::render)
                         .toList(),
                     max));
