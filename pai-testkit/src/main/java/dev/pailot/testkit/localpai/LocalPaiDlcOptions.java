@@ -29,6 +29,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 @PailotStyle
 public abstract class LocalPaiDlcOptions {
+  /** The most steps a simulated job trains (10^12), so step arithmetic never overflows. */
+  public static final long MAX_STEPS = 1_000_000_000_000L;
+
   /**
    * How many pods may hold resources at once, across all jobs and instance types. A job starts only
    * when all its pods fit (gang scheduling); until then it stays {@code Queuing}. Empty (the
@@ -172,9 +175,12 @@ public abstract class LocalPaiDlcOptions {
     if (!(stepsPerMinute() > 0) || Double.isInfinite(stepsPerMinute())) {
       throw new IllegalArgumentException("stepsPerMinute must be positive, e.g. 20");
     }
-    if (defaultTotalSteps() < 1 || defaultCheckpointEverySteps() < 1) {
+    if (defaultTotalSteps() < 1
+        || defaultCheckpointEverySteps() < 1
+        || defaultTotalSteps() > MAX_STEPS
+        || defaultCheckpointEverySteps() > MAX_STEPS) {
       throw new IllegalArgumentException(
-          "defaultTotalSteps and defaultCheckpointEverySteps must be at least 1");
+          "defaultTotalSteps and defaultCheckpointEverySteps must be from 1 to " + MAX_STEPS);
     }
   }
 

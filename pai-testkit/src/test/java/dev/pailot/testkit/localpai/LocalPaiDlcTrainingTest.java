@@ -308,4 +308,25 @@ class LocalPaiDlcTrainingTest {
     assertThat(localPai.dlc().training(id).orElseThrow().lastStep()).isEqualTo(60);
     assertThat(job.get("Duration").asLong()).isEqualTo(120);
   }
+
+  @Test
+  void seededRandomReclamationIsRepeatable() {
+    List<Long> reclaimedAt = new java.util.ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      try (LocalPai own = LocalPai.start(DlcCalls.options(LocalPaiDlcOptions.defaults()));
+          Pai client = Calls.client(own)) {
+        // Ten reclamations per emulated hour against 100 emulated minutes of training.
+        own.faults().dlcSpotPreemptionRate(10);
+        String id =
+            DlcCalls.create(client, spot(training("random-spot", "oss://b/random/", 2_000)));
+        JsonNode job = DlcCalls.awaitEnd(client, id);
+        assertThat(job.get("ReasonCode").asText()).isEqualTo("SpotInstanceReclaimed");
+        DlcTrainingRecord r = own.dlc().training(id).orElseThrow();
+        assertThat(r.outcome()).isEqualTo(DlcTrainingRecord.Outcome.PREEMPTED);
+        assertThat(r.lastStep()).isBetween(1L, 1_999L);
+        reclaimedAt.add(r.lastStep());
+      }
+    }
+    assertThat(reclaimedAt.get(1)).isEqualTo(reclaimedAt.get(0));
+  }
 }

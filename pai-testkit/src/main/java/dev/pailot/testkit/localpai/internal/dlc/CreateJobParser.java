@@ -60,16 +60,8 @@ final class CreateJobParser {
 
   /** Validates the body. */
   static JobDefinition parse(JsonNode body) {
-    String displayName = requiredText(body, "DisplayName", "DisplayName");
-    if (!DISPLAY_NAME.matcher(displayName).matches()) {
-      throw ServiceError.invalid(
-          "DisplayName", "1 to 256 letters, digits, underscores (_), periods (.) or hyphens (-)");
-    }
-    String jobType = requiredText(body, "JobType", "JobType");
-    if (!JOB_TYPES.contains(jobType)) {
-      throw ServiceError.invalid(
-          "JobType", "one of " + String.join(", ", JOB_TYPES.stream().sorted().toList()));
-    }
+    String displayName = displayName(body);
+    String jobType = jobType(body);
     String resourceId = text(body, "ResourceId", "ResourceId").orElse("");
     List<RoleSpec> roles =
         JobSpecsParser.parse(body.get("JobSpecs"), jobType, resourceId.isEmpty());
@@ -79,15 +71,12 @@ final class CreateJobParser {
         integer(body, "JobMaxRunningTimeMinutes", "JobMaxRunningTimeMinutes", 1, Long.MAX_VALUE)
             .orElse(0L);
     oneOf(body, "Accessibility", "Accessibility", Set.of("PUBLIC", "PRIVATE"));
-    Optional<String> success =
-        oneOf(body, "SuccessPolicy", "SuccessPolicy", Set.of("AllWorkers", "ChiefWorker"));
-    if (success.isPresent() && !jobType.equals("TFJob")) {
-      throw ServiceError.invalid("SuccessPolicy", "only TFJob supports a success policy");
-    }
+    successPolicy(body, jobType);
     Map<String, String> envs = stringMap(body, "Envs", "Envs");
-    Optional<JsonNode> settings = object(body, "Settings", "Settings");
     Map<String, String> tags =
-        settings.map(s -> stringMap(s, "Tags", "Settings.Tags")).orElse(Map.of());
+        object(body, "Settings", "Settings")
+            .map(s -> stringMap(s, "Tags", "Settings.Tags"))
+            .orElse(Map.of());
     return new JobDefinition(
         displayName,
         jobType,
@@ -101,6 +90,32 @@ final class CreateJobParser {
         maxMinutes,
         tags,
         echo(body, envs));
+  }
+
+  private static String displayName(JsonNode body) {
+    String name = requiredText(body, "DisplayName", "DisplayName");
+    if (!DISPLAY_NAME.matcher(name).matches()) {
+      throw ServiceError.invalid(
+          "DisplayName", "1 to 256 letters, digits, underscores (_), periods (.) or hyphens (-)");
+    }
+    return name;
+  }
+
+  private static String jobType(JsonNode body) {
+    String type = requiredText(body, "JobType", "JobType");
+    if (!JOB_TYPES.contains(type)) {
+      throw ServiceError.invalid(
+          "JobType", "one of " + String.join(", ", JOB_TYPES.stream().sorted().toList()));
+    }
+    return type;
+  }
+
+  private static void successPolicy(JsonNode body, String jobType) {
+    Optional<String> policy =
+        oneOf(body, "SuccessPolicy", "SuccessPolicy", Set.of("AllWorkers", "ChiefWorker"));
+    if (policy.isPresent() && !jobType.equals("TFJob")) {
+      throw ServiceError.invalid("SuccessPolicy", "only TFJob supports a success policy");
+    }
   }
 
   private static List<DataSourceSpec> dataSources(JsonNode body) {

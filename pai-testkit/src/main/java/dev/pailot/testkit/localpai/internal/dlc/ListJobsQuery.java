@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -60,25 +61,29 @@ final class ListJobsQuery {
     if (!ids.isEmpty()) {
       f = f.and(j -> ids.contains(j.id));
     }
-    Optional<String> status = p.optional("Status");
-    if (status.isPresent()) {
-      JobStatus s =
-          JobStatus.fromWire(status.get())
-              .orElseThrow(() -> ServiceError.invalid("Status", "a job status such as Running"));
-      f = f.and(j -> j.status == s);
-    }
-    Map<String, String> tags = tags(p);
-    f = f.and(j -> j.definition.tags().entrySet().containsAll(tags.entrySet()));
-    Instant start = time(p, "StartTime");
-    Instant end = time(p, "EndTime");
-    f =
-        f.and(
-            j ->
-                (start == null || !j.createdAt.isBefore(start))
-                    && (end == null || !j.createdAt.isAfter(end)));
+    f = f.and(status(p)).and(tags(p)).and(created(p));
     int pageNumber = p.integer("PageNumber", 1, 1, Integer.MAX_VALUE);
     int pageSize = p.integer("PageSize", DEFAULT_PAGE_SIZE, 1, 100);
     return new ListJobsQuery(pageNumber, pageSize, f, order(p));
+  }
+
+  private static Predicate<DlcJob> status(QueryParams p) {
+    Optional<String> status = p.optional("Status");
+    if (status.isEmpty()) {
+      return j -> true;
+    }
+    JobStatus s =
+        JobStatus.fromWire(status.get())
+            .orElseThrow(() -> ServiceError.invalid("Status", "a job status such as Running"));
+    return j -> j.status == s;
+  }
+
+  private static Predicate<DlcJob> created(QueryParams p) {
+    Instant start = time(p, "StartTime");
+    Instant end = time(p, "EndTime");
+    return j ->
+        (start == null || !j.createdAt.isBefore(start))
+            && (end == null || !j.createdAt.isAfter(end));
   }
 
   /** The matching jobs in order. */
@@ -87,22 +92,23 @@ final class ListJobsQuery {
   }
 
   private static Predicate<DlcJob> equal(
-      QueryParams p, String name, java.util.function.Function<DlcJob, String> field) {
+      QueryParams p, String name, Function<DlcJob, String> field) {
     Optional<String> v = p.optional(name);
     return v.isEmpty() ? j -> true : j -> v.get().equals(field.apply(j));
   }
 
-  private static Map<String, String> tags(QueryParams p) {
+  /** {@code Tags}: a JSON object; a job matches when its {@code Settings.Tags} has every pair. */
+  private static Predicate<DlcJob> tags(QueryParams p) {
     Optional<String> raw = p.optional("Tags");
-    Map<String, String> out = new LinkedHashMap<>();
     if (raw.isEmpty()) {
-      return out;
+      return j -> true;
     }
+    Map<String, String> tags = new LinkedHashMap<>();
     try {
       JsonNode node = JSON.readTree(raw.get());
       if (node != null && node.isObject()) {
-        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-        return out;
+        node.properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
+        return j -> j.definition.tags().entrySet().containsAll(tags.entrySet());
       }
     } catch (JsonProcessingException e) {
       // reported below

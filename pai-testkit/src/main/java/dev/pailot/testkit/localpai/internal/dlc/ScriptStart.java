@@ -16,6 +16,8 @@ import java.util.Optional;
  * simulator's thread outside the store lock, because it reads the directory.
  */
 final class ScriptStart {
+  static final long MAX_STEPS = LocalPaiDlcOptions.MAX_STEPS;
+
   /**
    * The outcome: either a plan to train or a failure with the traceback the script printed.
    *
@@ -139,6 +141,7 @@ final class ScriptStart {
     return resume;
   }
 
+  /** A positive integer setting, at most {@value #MAX_STEPS} so step arithmetic never overflows. */
   private static long positive(Map<String, String> env, String name, long fallback)
       throws ScriptError {
     String v = env.get(name);
@@ -147,13 +150,20 @@ final class ScriptStart {
     }
     try {
       long n = Long.parseLong(v.trim());
-      if (n >= 1) {
+      if (n >= 1 && n <= MAX_STEPS) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below, as the script's own check would
     }
-    throw new ScriptError("ValueError: " + name + " must be a positive integer, got '" + v + "'");
+    throw new ScriptError(
+        "ValueError: "
+            + name
+            + " must be a positive integer up to "
+            + MAX_STEPS
+            + ", got '"
+            + v
+            + "'");
   }
 
   private static long nonNegative(Map<String, String> env, String name) throws ScriptError {

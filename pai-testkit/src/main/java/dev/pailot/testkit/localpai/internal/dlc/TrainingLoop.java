@@ -17,10 +17,12 @@ import java.util.Optional;
  */
 final class TrainingLoop {
   private final DlcContext context;
+  private final StepClock clock;
   private final DlcFaultPlan faults;
 
   TrainingLoop(DlcContext context, DlcFaultPlan faults) {
     this.context = context;
+    this.clock = new StepClock(context);
     this.faults = faults;
   }
 
@@ -31,29 +33,32 @@ final class TrainingLoop {
     job.training.awaiting = Awaiting.RESUME;
   }
 
-  /** Trains up to {@code horizon}; returns whether anything changed. */
+  /**
+   * Trains up to {@code horizon}, jumping from one step that matters (checkpoint, fault, time
+   * limit, horizon) to the next; returns whether anything changed.
+   */
   boolean advance(DlcJob job, Instant horizon) {
     TrainingState t = job.training;
     boolean changed = false;
     while (t.awaiting == Awaiting.NONE && !t.ended()) {
       if (t.currentStep >= t.totalSteps) {
-        JobEndings.succeed(job, stepTime(t, t.currentStep));
+        JobEndings.succeed(job, clock.time(t, t.currentStep));
         return true;
       }
-      long next = t.currentStep + 1;
-      Instant at = stepTime(t, next);
       Instant deadline = deadline(job);
-      if (deadline != null && at.isAfter(deadline)) {
-        if (!horizon.isBefore(deadline)) {
+      long limit = deadline == null ? Long.MAX_VALUE : clock.lastDue(t, deadline);
+      long target = Math.min(Math.min(t.totalSteps, clock.lastDue(t, horizon)), limit);
+      target = Math.min(target, Math.min(nextCheckpoint(t), nextFault(t)));
+      if (target <= t.currentStep) {
+        if (limit <= t.currentStep && !horizon.isBefore(deadline)) {
           JobEndings.timeout(job, deadline);
           return true;
         }
         return changed;
       }
-      if (at.isAfter(horizon)) {
-        return changed;
-      }
-      step(job, next, at);
+      progress(job, t.currentStep + 1, target);
+      t.currentStep = target;
+      arrive(job, target, clock.time(t, target));
       changed = true;
     }
     return changed;
@@ -78,7 +83,7 @@ final class TrainingLoop {
       return;
     }
     t.awaiting = Awaiting.NONE;
-    Instant at = task.kind() == Awaiting.RESUME ? t.clockStart : stepTime(t, task.step());
+    Instant at = task.kind() == Awaiting.RESUME ? t.clockStart : clock.time(t, task.step());
     if (result.error() != null) {
       JobEndings.fail(job, at, 1, List.of("Traceback (most recent call last):", result.error()));
       return;
@@ -125,18 +130,29 @@ final class TrainingLoop {
     }
   }
 
-  private void step(DlcJob job, long step, Instant at) {
+  /** Prints the progress lines of steps {@code from..to}: about 200 per run, and the last. */
+  private void progress(DlcJob job, long from, long to) {
     TrainingState t = job.training;
-    t.currentStep = step;
-    long logEvery = Math.max(1, t.totalSteps / 200);
-    if (step % logEvery == 0 || step == t.totalSteps) {
-      job.log(
-          at,
-          "",
-          String.format(Locale.ROOT, "step %d/%d loss=%.4f", step, t.totalSteps, loss(t, step)));
+    long every = Math.max(1, t.totalSteps / 200);
+    for (long step = (from + every - 1) / every * every; step <= to; step += every) {
+      printStep(job, step);
     }
-    boolean checkpoint =
-        t.checkpointDir != null && (step % t.checkpointEvery == 0 || step == t.totalSteps);
+    if (to == t.totalSteps && to % every != 0) {
+      printStep(job, to);
+    }
+  }
+
+  private void printStep(DlcJob job, long step) {
+    TrainingState t = job.training;
+    String line =
+        String.format(Locale.ROOT, "step %d/%d loss=%.4f", step, t.totalSteps, loss(t, step));
+    job.log(clock.time(t, step), "", line);
+  }
+
+  /** Step {@code step} is done: a checkpoint starts, or a fault strikes before it completes. */
+  private void arrive(DlcJob job, long step, Instant at) {
+    TrainingState t = job.training;
+    boolean checkpoint = t.checkpointDir != null && isCheckpoint(t, step);
     if (checkpoint) {
       job.log(
           at, job.rankZeroPod(), "Saving checkpoint step-" + step + " to " + t.checkpointUri + ".");
@@ -154,6 +170,28 @@ final class TrainingLoop {
     }
   }
 
+  private static boolean isCheckpoint(TrainingState t, long step) {
+    return step % t.checkpointEvery == 0 || step == t.totalSteps;
+  }
+
+  /** The next step that saves a checkpoint, or no limit when checkpoints are not saved. */
+  private static long nextCheckpoint(TrainingState t) {
+    return t.checkpointDir == null
+        ? Long.MAX_VALUE
+        : Math.min(t.totalSteps, (t.currentStep / t.checkpointEvery + 1) * t.checkpointEvery);
+  }
+
+  /** The next step where an injected fault strikes; a fault set for a past step strikes next. */
+  private static long nextFault(TrainingState t) {
+    long next = Long.MAX_VALUE;
+    for (Long step : new Long[] {t.preemptAtStep, t.failAtStep}) {
+      if (step != null) {
+        next = Math.min(next, Math.max(step, t.currentStep + 1));
+      }
+    }
+    return next;
+  }
+
   private static void await(TrainingState t, Awaiting kind, long step) {
     t.awaiting = kind;
     t.awaitingStep = step;
@@ -166,10 +204,6 @@ final class TrainingLoop {
         "    loss = train_step(batch)",
         "RuntimeError: injected failure at step " + step + " (LocalPai fault injection)",
         "Process exited with code " + exitCode + ".");
-  }
-
-  private Instant stepTime(TrainingState t, long step) {
-    return context.after(t.clockStart, (step - t.resumeStep) / t.stepsPerMinute);
   }
 
   private Instant deadline(DlcJob job) {
