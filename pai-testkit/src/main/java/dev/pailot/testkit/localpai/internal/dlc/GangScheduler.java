@@ -30,10 +30,17 @@ final class GangScheduler {
     this.store = store;
   }
 
-  /** Admits what fits now; returns whether any job was admitted. */
-  boolean admit(List<DlcJob> jobs, Instant now) {
+  /**
+   * Admits what fits now; returns whether any job was admitted. A job is dated when it became
+   * eligible, or when capacity was last released if that was later.
+   *
+   * @param jobs the jobs that had not ended when the tick began
+   * @param now the present
+   * @param earlierRelease when jobs that ended before the tick last released capacity
+   */
+  boolean admit(List<DlcJob> jobs, Instant now, Instant earlierRelease) {
     Usage usage = new Usage(context.options());
-    Instant released = Instant.EPOCH;
+    Instant released = earlierRelease;
     for (DlcJob j : jobs) {
       usage.add(j);
       if (j.status.terminal() && !j.pods.isEmpty() && j.finishedAt.isAfter(released)) {

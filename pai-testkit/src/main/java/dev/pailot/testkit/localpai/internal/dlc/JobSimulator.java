@@ -95,14 +95,14 @@ final class JobSimulator implements AutoCloseable {
 
   /** Advances every job and admits queued ones until nothing changes; returns the I/O due. */
   private Map<DlcJob, StorageTask> advanceAll(Instant now) {
-    List<DlcJob> jobs = store.all();
+    List<DlcJob> jobs = store.active();
     boolean changed = true;
     for (int i = 0; changed && i < MAX_ROUNDS; i++) {
       changed = false;
       for (DlcJob job : jobs) {
         changed |= lifecycle.advance(job, now);
       }
-      changed |= scheduler.admit(jobs, now);
+      changed |= scheduler.admit(jobs, now, store.lastRelease());
     }
     Map<DlcJob, StorageTask> io = new LinkedHashMap<>();
     for (DlcJob job : jobs) {

@@ -16,10 +16,13 @@ import dev.pailot.testkit.localpai.internal.emulation.PersistentStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +35,8 @@ final class JobStore implements PersistentStore {
   private static final ObjectMapper JSON = snapshotMapper();
 
   private final Map<String, DlcJob> jobs = new LinkedHashMap<>();
+  private final Set<String> active = new LinkedHashSet<>();
+  private Instant lastRelease = Instant.EPOCH;
   private long sequence;
   private long podCounter;
 
@@ -56,6 +61,7 @@ final class JobStore implements PersistentStore {
 
   synchronized void add(DlcJob job) {
     jobs.put(job.id, job);
+    active.add(job.id);
   }
 
   synchronized Optional<DlcJob> get(String id) {
@@ -64,11 +70,37 @@ final class JobStore implements PersistentStore {
 
   synchronized void remove(String id) {
     jobs.remove(id);
+    active.remove(id);
   }
 
   /** Every job, oldest first. The jobs themselves are live: read them under the lock. */
   synchronized List<DlcJob> all() {
     return new ArrayList<>(jobs.values());
+  }
+
+  /**
+   * The jobs that have not ended, oldest first, so that a tick costs nothing for the many finished
+   * jobs of a long run. Ended jobs leave the set here, noting when they released capacity.
+   */
+  synchronized List<DlcJob> active() {
+    List<DlcJob> out = new ArrayList<>();
+    for (Iterator<String> it = active.iterator(); it.hasNext(); ) {
+      DlcJob job = jobs.get(it.next());
+      if (job != null && !job.status.terminal()) {
+        out.add(job);
+        continue;
+      }
+      it.remove();
+      if (job != null && !job.pods.isEmpty() && job.finishedAt.isAfter(lastRelease)) {
+        lastRelease = job.finishedAt;
+      }
+    }
+    return out;
+  }
+
+  /** When the latest job that left {@link #active()} released its pods. */
+  synchronized Instant lastRelease() {
+    return lastRelease;
   }
 
   @Override
@@ -80,6 +112,7 @@ final class JobStore implements PersistentStore {
   public synchronized JsonNode snapshot() {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT).put("sequence", sequence).put("podCounter", podCounter);
+    root.put("lastRelease", lastRelease.toString());
     ArrayNode list = root.putArray("jobs");
     jobs.values().forEach(j -> list.add(JSON.valueToTree(j)));
     return root;
@@ -102,6 +135,9 @@ final class JobStore implements PersistentStore {
     }
     jobs.clear();
     jobs.putAll(restored);
+    active.clear();
+    restored.values().stream().filter(j -> !j.status.terminal()).forEach(j -> active.add(j.id));
+    lastRelease = Instant.parse(snapshot.path("lastRelease").asText(Instant.EPOCH.toString()));
     sequence = snapshot.path("sequence").asLong();
     podCounter = snapshot.path("podCounter").asLong();
   }
