@@ -86,6 +86,9 @@ public final class LocalPai implements AutoCloseable {
               options.host(), options.port(), options.ioThreads(), controlPlane, List.of());
     } catch (RuntimeException e) {
       dlcEmulator.close();
+      if (ownsDataDirectory) {
+        deleteTree(storage.dataDirectory());
+      }
       throw e;
     }
     this.endpoint = URI.create("http://" + hostForUri(options.host()) + ":" + server.port());
