@@ -131,6 +131,10 @@ class LocalPaiDlcJobsTest {
     JsonNode running =
         DlcCalls.list(pai, Map.of("JobIds", String.join(",", ids), "Status", "Running"));
     assertThat(running.get("TotalCount").asInt()).isZero();
+    JsonNode future =
+        DlcCalls.list(
+            pai, Map.of("JobIds", String.join(",", ids), "StartTime", "2999-01-01T00:00:00Z"));
+    assertThat(future.get("TotalCount").asInt()).isZero();
   }
 
   private static JsonNode ids(JsonNode page) {

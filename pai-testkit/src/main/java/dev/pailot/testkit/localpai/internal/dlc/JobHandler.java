@@ -104,7 +104,7 @@ final class JobHandler implements ProductHandler {
   }
 
   private ObjectNode list(ControlRequest request) {
-    ListJobsQuery query = ListJobsQuery.parse(request.params());
+    ListJobsQuery query = ListJobsQuery.parse(request.params(), context.now());
     return store.locked(
         () -> {
           List<DlcJob> matching = query.apply(store.all());

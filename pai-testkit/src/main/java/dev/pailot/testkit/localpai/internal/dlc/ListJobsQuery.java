@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pailot.testkit.localpai.internal.control.QueryParams;
 import dev.pailot.testkit.localpai.internal.control.ServiceError;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -22,11 +23,13 @@ import java.util.function.Predicate;
  * case-insensitive), {@code JobId}, {@code JobIds} (comma list), {@code JobType}, {@code Status},
  * {@code WorkspaceId}, {@code ResourceId}, {@code PaymentType}, {@code Accessibility}, {@code Tags}
  * (a JSON map matched against {@code Settings.Tags}), {@code StartTime}/{@code EndTime} on the
- * creation time, {@code SortBy}, {@code Order} (default {@code desc}), {@code PageNumber} and
- * {@code PageSize}. The {@code PageSize} default (20) and maximum (100) are our reading.
+ * creation time (default: the last 7 days), {@code SortBy}, {@code Order} (default {@code desc}),
+ * {@code PageNumber} and {@code PageSize}. The {@code PageSize} default (20) and maximum (100) are
+ * our reading.
  */
 final class ListJobsQuery {
   static final int DEFAULT_PAGE_SIZE = 20;
+  private static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> SORT_BY =
       Set.of("DisplayName", "JobType", "Status", "GmtCreateTime", "GmtFinishTime");
@@ -44,8 +47,8 @@ final class ListJobsQuery {
     this.order = order;
   }
 
-  /** Parses and validates the query. */
-  static ListJobsQuery parse(QueryParams p) {
+  /** Parses and validates the query; {@code now} anchors the default 7-day creation window. */
+  static ListJobsQuery parse(QueryParams p, Instant now) {
     Predicate<DlcJob> f = j -> true;
     Optional<String> name = p.optional("DisplayName").map(s -> s.toLowerCase(Locale.ROOT));
     if (name.isPresent()) {
@@ -61,7 +64,7 @@ final class ListJobsQuery {
     if (!ids.isEmpty()) {
       f = f.and(j -> ids.contains(j.id));
     }
-    f = f.and(status(p)).and(tags(p)).and(created(p));
+    f = f.and(status(p)).and(tags(p)).and(created(p, now));
     int pageNumber = p.integer("PageNumber", 1, 1, Integer.MAX_VALUE);
     int pageSize = p.integer("PageSize", DEFAULT_PAGE_SIZE, 1, 100);
     return new ListJobsQuery(pageNumber, pageSize, f, order(p));
@@ -78,8 +81,9 @@ final class ListJobsQuery {
     return j -> j.status == s;
   }
 
-  private static Predicate<DlcJob> created(QueryParams p) {
-    Instant start = time(p, "StartTime");
+  private static Predicate<DlcJob> created(QueryParams p, Instant now) {
+    Instant given = time(p, "StartTime");
+    Instant start = given != null ? given : now.minus(DEFAULT_WINDOW);
     Instant end = time(p, "EndTime");
     return j ->
         (start == null || !j.createdAt.isBefore(start))
