@@ -6,17 +6,26 @@ import dev.pailot.testkit.localpai.internal.control.Authenticator;
 import dev.pailot.testkit.localpai.internal.control.ControlPlane;
 import dev.pailot.testkit.localpai.internal.control.FaultPlan;
 import dev.pailot.testkit.localpai.internal.control.ProductHandler;
+import dev.pailot.testkit.localpai.internal.dlc.DlcEmulator;
 import dev.pailot.testkit.localpai.internal.emulation.Emulation;
+import dev.pailot.testkit.localpai.internal.emulation.OssPaths;
 import dev.pailot.testkit.localpai.internal.emulation.PersistentStore;
 import dev.pailot.testkit.localpai.internal.emulation.StateDirectory;
 import dev.pailot.testkit.localpai.internal.network.NetworkHandlers;
 import dev.pailot.testkit.localpai.internal.server.LocalPaiServer;
 import dev.pailot.testkit.localpai.internal.workspace.WorkspaceHandlers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * LocalPai: a local emulator of PAI's control plane (VPC, ECS security groups, AIWorkspace
@@ -47,6 +56,10 @@ public final class LocalPai implements AutoCloseable {
   private final RequestLog requests;
   private final URI endpoint;
   private final StateDirectory state;
+  private final OssPaths storage;
+  private final boolean ownsDataDirectory;
+  private final DlcEmulator dlcEmulator;
+  private final LocalPaiDlc dlc;
 
   private LocalPai(LocalPaiOptions options) {
     this.options = options;
@@ -54,13 +67,22 @@ public final class LocalPai implements AutoCloseable {
     Emulation emulation =
         new Emulation(options.region(), options.accountId(), clock, options.timeScale());
     FaultPlan plan = new FaultPlan(options.randomSeed(), clock);
-    this.faults = new LocalPaiFaults(plan);
+    // With a state directory, emulated OSS lives beside it: restored jobs keep their checkpoints.
+    Optional<Path> dataDirectory =
+        options.dataDirectory().or(() -> options.stateDirectory().map(d -> d.resolve("oss-data")));
+    this.ownsDataDirectory = dataDirectory.isEmpty();
+    this.storage = new OssPaths(dataDirectory.orElseGet(LocalPai::temporaryDirectory));
+    this.dlcEmulator =
+        DlcEmulator.start(
+            emulation, options.dlc(), options.timeScale(), storage, options.randomSeed());
+    this.dlc = new LocalPaiDlc(dlcEmulator);
+    this.faults = new LocalPaiFaults(plan, dlcEmulator);
     this.requests = new RequestLog();
     List<PaiCredentials> accepted = new ArrayList<>();
     accepted.add(credentials(options));
     accepted.addAll(options.additionalCredentials());
     List<PersistentStore> stores = new ArrayList<>();
-    List<ProductHandler> handlers = handlers(emulation, stores);
+    List<ProductHandler> handlers = handlers(emulation, dlcEmulator, stores);
     // Restore before the port opens, so no request sees a half-restored emulator.
     this.state =
         options
@@ -76,9 +98,17 @@ public final class LocalPai implements AutoCloseable {
             options.region(),
             clock);
     // No data-plane routes yet; emulated EAS endpoints and LLM engines will be added here.
-    this.server =
-        LocalPaiServer.start(
-            options.host(), options.port(), options.ioThreads(), controlPlane, List.of());
+    try {
+      this.server =
+          LocalPaiServer.start(
+              options.host(), options.port(), options.ioThreads(), controlPlane, List.of());
+    } catch (RuntimeException e) {
+      dlcEmulator.close();
+      if (ownsDataDirectory) {
+        deleteTree(storage.dataDirectory());
+      }
+      throw e;
+    }
     this.endpoint = URI.create("http://" + hostForUri(options.host()) + ":" + server.port());
   }
 
@@ -107,11 +137,22 @@ public final class LocalPai implements AutoCloseable {
   }
 
   /** Every emulated product; a new product (DLC, EAS) adds its handlers here. */
-  private static List<ProductHandler> handlers(Emulation emulation, List<PersistentStore> stores) {
+  private static List<ProductHandler> handlers(
+      Emulation emulation, DlcEmulator dlc, List<PersistentStore> stores) {
     List<ProductHandler> handlers = new ArrayList<>();
     handlers.addAll(NetworkHandlers.create(emulation, stores));
     handlers.addAll(WorkspaceHandlers.create(emulation, stores));
+    handlers.addAll(dlc.handlers());
+    stores.add(dlc.store());
     return handlers;
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("localpai-data-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create LocalPai's data directory", e);
+    }
   }
 
   private static PaiCredentials credentials(LocalPaiOptions options) {
@@ -196,6 +237,40 @@ public final class LocalPai implements AutoCloseable {
   }
 
   /**
+   * The DLC emulation: what each training job's simulated script did, and the conventions it
+   * follows (environment variables, checkpoint layout).
+   *
+   * @return the DLC view
+   */
+  public LocalPaiDlc dlc() {
+    return dlc;
+  }
+
+  /**
+   * The directory behind emulated storage ({@link LocalPaiOptions#dataDirectory()}).
+   *
+   * @return data directory
+   */
+  public Path dataDirectory() {
+    return storage.dataDirectory();
+  }
+
+  /**
+   * The local directory that stands for a storage URI: {@code oss://bucket/prefix} (with or without
+   * an endpoint after the bucket) is {@code <data directory>/oss/bucket/prefix}.
+   *
+   * @param uri e.g. {@code oss://my-bucket/checkpoints/run-1/}
+   * @return the directory (it may not exist yet)
+   * @throws IllegalArgumentException if the URI is not {@code scheme://bucket[/path]} or leaves the
+   *     data directory
+   */
+  public Path storagePath(String uri) {
+    return storage
+        .resolve(Objects.requireNonNull(uri, "uri"))
+        .orElseThrow(() -> new IllegalArgumentException("not a storage URI LocalPai maps: " + uri));
+  }
+
+  /**
    * The control-plane requests answered so far.
    *
    * @return the log
@@ -204,12 +279,29 @@ public final class LocalPai implements AutoCloseable {
     return requests;
   }
 
-  /** Stops the server and its threads. Idempotent. */
+  /** Stops the server and its threads, and deletes a temporary data directory. Idempotent. */
   @Override
   public void close() {
     server.close();
+    dlcEmulator.close();
     if (state != null) {
       state.close();
+    }
+    if (ownsDataDirectory) {
+      deleteTree(storage.dataDirectory());
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Best effort: a temporary directory left behind is harmless.
     }
   }
 

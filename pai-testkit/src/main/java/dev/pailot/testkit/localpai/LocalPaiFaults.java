@@ -2,6 +2,7 @@ package dev.pailot.testkit.localpai;
 
 import dev.pailot.core.Product;
 import dev.pailot.testkit.localpai.internal.control.FaultPlan;
+import dev.pailot.testkit.localpai.internal.dlc.DlcEmulator;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,6 +14,17 @@ import java.util.Objects;
  * <pre>{@code
  * localPai.faults().failNext(Product.VPC, "CreateVpc", LocalPaiFaults.Fault.THROTTLING, 2);
  * localPai.faults().throttling(Product.ECS, 0.3).latency(Product.ECS, Duration.ofMillis(50));
+ * }</pre>
+ *
+ * <p>DLC training jobs take faults of their own: a reclaimed spot instance at a given step ({@link
+ * #preemptDlcJob}, {@link #preemptNextSpotDlcJob}, or at random with {@link
+ * #dlcSpotPreemptionRate}), a failing training script ({@link #failDlcJob}, {@link
+ * #failNextDlcJob}), and a pod that never starts ({@link #dlcPodNeverStarts}, {@link
+ * #nextDlcJobPodNeverStarts}). A fault "at step N" strikes after step N is computed and before its
+ * checkpoint is complete.
+ *
+ * <pre>{@code
+ * localPai.faults().preemptNextSpotDlcJob(40);   // the next spot job is reclaimed at step 40
  * }</pre>
  *
  * <p>Ratios draw from a random sequence seeded by {@link LocalPaiOptions#randomSeed()}.
@@ -31,9 +43,11 @@ public final class LocalPaiFaults {
   }
 
   private final FaultPlan plan;
+  private final DlcEmulator dlc;
 
-  LocalPaiFaults(FaultPlan plan) {
+  LocalPaiFaults(FaultPlan plan, DlcEmulator dlc) {
     this.plan = plan;
+    this.dlc = dlc;
   }
 
   /**
@@ -104,8 +118,112 @@ public final class LocalPaiFaults {
     return this;
   }
 
-  /** Removes every fault and added latency. */
+  /**
+   * Reclaims the spot instance of a running or queued DLC job when its training reaches {@code
+   * atStep} (at once if it is past it): the job fails with {@code ReasonCode} {@code
+   * SpotInstanceReclaimed} and evicted pods. If {@code atStep} is a checkpoint step, that
+   * checkpoint is left half-written, without its marker.
+   *
+   * @param jobId DLC job id
+   * @param atStep training step, e.g. 40
+   * @return this
+   * @throws IllegalArgumentException for an unknown job or one without {@code SpotSpec}
+   * @throws IllegalStateException if the job's training has ended
+   */
+  public LocalPaiFaults preemptDlcJob(String jobId, long atStep) {
+    dlc.preempt(Objects.requireNonNull(jobId, "jobId"), atStep);
+    return this;
+  }
+
+  /**
+   * Reclaims the next DLC job created with a {@code SpotSpec} when it reaches {@code atStep}. Each
+   * call arms one more job, in order.
+   *
+   * @param atStep training step
+   * @return this
+   */
+  public LocalPaiFaults preemptNextSpotDlcJob(long atStep) {
+    dlc.preemptNextSpotJob(atStep);
+    return this;
+  }
+
+  /**
+   * Reclaims spot DLC jobs at random, on average {@code perEmulatedHour} times per emulated hour of
+   * training, with draws seeded by {@link LocalPaiOptions#randomSeed()}. Applies to jobs that start
+   * training after the call.
+   *
+   * @param perEmulatedHour rate; 0 (the default) turns it off
+   * @return this
+   * @throws IllegalArgumentException if negative or not finite
+   */
+  public LocalPaiFaults dlcSpotPreemptionRate(double perEmulatedHour) {
+    if (!(perEmulatedHour >= 0) || Double.isInfinite(perEmulatedHour)) {
+      throw new IllegalArgumentException("rate must be finite and not negative");
+    }
+    dlc.spotPreemptionRate(perEmulatedHour);
+    return this;
+  }
+
+  /**
+   * Makes a DLC job's training script fail when it reaches {@code atStep}: it prints a traceback
+   * and exits with {@code exitCode}; the job fails ({@code ReasonCode} {@code JobFailed}).
+   *
+   * @param jobId DLC job id
+   * @param atStep training step
+   * @param exitCode exit code, e.g. 1
+   * @return this
+   * @throws IllegalArgumentException for an unknown job
+   * @throws IllegalStateException if the job's training has ended
+   */
+  public LocalPaiFaults failDlcJob(String jobId, long atStep, int exitCode) {
+    dlc.fail(Objects.requireNonNull(jobId, "jobId"), atStep, exitCode);
+    return this;
+  }
+
+  /**
+   * Makes the training script of the next DLC job created fail at {@code atStep}. Each call arms
+   * one more job, in order.
+   *
+   * @param atStep training step
+   * @param exitCode exit code, e.g. 1
+   * @return this
+   */
+  public LocalPaiFaults failNextDlcJob(long atStep, int exitCode) {
+    dlc.failNextJob(atStep, exitCode);
+    return this;
+  }
+
+  /**
+   * Keeps the last pod of a DLC job {@code Pending} (image pull back-off), so the job stays {@code
+   * EnvPreparing} until stopped: what the SDK's gang-start guard must catch.
+   *
+   * @param jobId DLC job id, not yet past {@code EnvPreparing}
+   * @return this
+   * @throws IllegalArgumentException for an unknown job
+   * @throws IllegalStateException if its pods have started
+   */
+  public LocalPaiFaults dlcPodNeverStarts(String jobId) {
+    dlc.podNeverStarts(Objects.requireNonNull(jobId, "jobId"));
+    return this;
+  }
+
+  /**
+   * Keeps the last pod of the next DLC job created {@code Pending} forever. Each call arms one more
+   * job, in order.
+   *
+   * @return this
+   */
+  public LocalPaiFaults nextDlcJobPodNeverStarts() {
+    dlc.nextJobPodNeverStarts();
+    return this;
+  }
+
+  /**
+   * Removes every fault and added latency, including DLC faults armed for jobs not yet created and
+   * the random spot reclamation rate (faults already given to existing jobs stay).
+   */
   public void reset() {
     plan.reset();
+    dlc.resetFaults();
   }
 }

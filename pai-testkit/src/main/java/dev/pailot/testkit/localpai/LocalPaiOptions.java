@@ -151,6 +151,26 @@ public abstract class LocalPaiOptions {
   public abstract Optional<Path> stateDirectory();
 
   /**
+   * Directory behind emulated storage: {@code oss://bucket/prefix} is the local directory {@code
+   * <dataDirectory>/oss/bucket/prefix} (DLC checkpoints land there). Default: a new temporary
+   * directory, deleted when LocalPai closes; a directory given here is kept.
+   *
+   * @return data directory
+   */
+  public abstract Optional<Path> dataDirectory();
+
+  /**
+   * How DLC training jobs are emulated: capacity, phase durations, training speed. Default {@link
+   * LocalPaiDlcOptions#defaults()}.
+   *
+   * @return DLC options
+   */
+  @Value.Default
+  public LocalPaiDlcOptions dlc() {
+    return LocalPaiDlcOptions.defaults();
+  }
+
+  /**
    * The defaults.
    *
    * @return default options
