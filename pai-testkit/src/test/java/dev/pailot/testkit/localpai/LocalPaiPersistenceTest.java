@@ -87,6 +87,21 @@ class LocalPaiPersistenceTest {
   }
 
   @Test
+  void aDlcJobSurvivesARestartAndFinishesWithItsCheckpoints() {
+    String jobId;
+    try (LocalPai first = start();
+        Pai pai = first.newClient()) {
+      jobId = DlcCalls.create(pai, DlcCalls.jobBody("persist-job", 1));
+      DlcCalls.awaitStatus(pai, jobId, "Running");
+    }
+    try (LocalPai second = start();
+        Pai pai = second.newClient()) {
+      assertThat(DlcCalls.get(pai, jobId).path("DisplayName").asText()).isEqualTo("persist-job");
+      assertThat(DlcCalls.awaitEnd(pai, jobId).path("Status").asText()).isEqualTo("Succeeded");
+    }
+  }
+
+  @Test
   void anEmptyDirectoryStartsEmpty() throws Exception {
     try (LocalPai localPai = start();
         Pai pai = localPai.newClient()) {
