@@ -1,0 +1,131 @@
+package dev.pailot.testkit.localpai.internal.engine;
+
+import dev.pailot.testkit.localpai.EngineProfile;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emulated GPU worker of one replica: a dedicated daemon thread that runs scheduler steps in
+ * real time. Each step it applies arrivals and aborts, asks the {@link BatchScheduler} for work,
+ * waits out the step's cost, then samples tokens and hands them to the {@link OutputDispatcher}. It
+ * sleeps while there is nothing to do. {@link #submit} and {@link #abort} are thread-safe and never
+ * block, so event loops may call them.
+ */
+final class LlmEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LlmEngine.class);
+  private static final long OUTPUT_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
+  private final EngineProfile profile;
+  private final KvBlockPool pool;
+  private final EngineMetrics metrics;
+  private final BatchScheduler scheduler;
+  private final OutputDispatcher output;
+  private final Queue<Sequence> arrivals = new ConcurrentLinkedQueue<>();
+  private final Queue<Sequence> aborts = new ConcurrentLinkedQueue<>();
+  private final StepPlan plan = new StepPlan();
+  private final Thread thread;
+  private final EngineStats stats = new EngineStats();
+  private long arrivalOrder;
+  private volatile boolean closed;
+
+  LlmEngine(EngineConfig config, EngineMetrics metrics, String threadName) {
+    this.profile = config.profile();
+    this.pool = new KvBlockPool(config.kvBlocks());
+    this.metrics = metrics;
+    this.output = new OutputDispatcher(metrics);
+    this.scheduler =
+        profile.batching() == EngineProfile.Batching.STATIC
+            ? new StaticScheduler(pool, profile.maxNumSeqs())
+            : new ContinuousScheduler(
+                pool, metrics, stats, profile.maxNumSeqs(), profile.maxNumBatchedTokens());
+    this.thread = new Thread(this::run, threadName);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Queues a sequence. Thread-safe, non-blocking. */
+  void submit(Sequence seq) {
+    arrivals.add(seq);
+    LockSupport.unpark(thread);
+  }
+
+  /** Aborts a sequence (client gone); its blocks are freed at the next step. Thread-safe. */
+  void abort(Sequence seq) {
+    seq.abort();
+    aborts.add(seq);
+    LockSupport.unpark(thread);
+  }
+
+  /** Live counters for tests and benchmarks. */
+  EngineStats stats() {
+    return stats;
+  }
+
+  private void run() {
+    try {
+      while (!closed) {
+        intake();
+        plan.clear();
+        scheduler.plan(plan);
+        publishGauges();
+        if (plan.isEmpty()) {
+          LockSupport.park(this);
+          continue;
+        }
+        step();
+      }
+      scheduler.abortAll(output);
+      output.flush();
+    } catch (RuntimeException | Error e) {
+      LOG.error("LocalPai engine thread {} died", thread.getName(), e);
+      throw e;
+    }
+  }
+
+  private void step() {
+    long deadline = System.nanoTime() + plan.nanos(profile);
+    sleepUntil(deadline);
+    scheduler.complete(plan, output, System.nanoTime());
+    stats.step(scheduler, pool);
+    // One step of output in flight at most: a fast engine must not bury slow sockets.
+    while (!output.idle() && !closed) {
+      LockSupport.parkNanos(OUTPUT_WAIT_NANOS);
+    }
+    output.flush();
+  }
+
+  private void intake() {
+    for (Sequence seq; (seq = aborts.poll()) != null; ) {
+      scheduler.remove(seq);
+    }
+    for (Sequence seq; (seq = arrivals.poll()) != null; ) {
+      if (seq.aborted()) {
+        continue;
+      }
+      seq.order(arrivalOrder++);
+      scheduler.add(seq);
+    }
+  }
+
+  private void publishGauges() {
+    metrics.gauges(scheduler.running(), scheduler.waiting(), pool.usage());
+    stats.gauges(scheduler, pool);
+  }
+
+  private static void sleepUntil(long deadline) {
+    for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+      LockSupport.parkNanos(left);
+    }
+  }
+
+  /** Stops the thread; queued and running sequences end with finish reason {@code abort}. */
+  @Override
+  public void close() {
+    closed = true;
+    LockSupport.unpark(thread);
+  }
+}
