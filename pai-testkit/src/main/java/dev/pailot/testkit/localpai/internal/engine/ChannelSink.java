@@ -14,6 +14,7 @@ abstract class ChannelSink implements SequenceSink {
   final boolean keepAlive;
   private ChannelFutureListener onClose;
   private boolean ended;
+  private boolean unflushed;
 
   ChannelSink(ChannelHandlerContext ctx, boolean keepAlive) {
     this.ctx = ctx;
@@ -41,6 +42,7 @@ abstract class ChannelSink implements SequenceSink {
       return;
     }
     write(d);
+    unflushed = !d.finished();
     if (d.finished()) {
       ended = true;
       if (onClose != null) {
@@ -49,6 +51,17 @@ abstract class ChannelSink implements SequenceSink {
     }
   }
 
-  /** Writes one delivery; the last one ({@link Delivery#finished()}) must complete the answer. */
+  @Override
+  public final void flush() {
+    if (unflushed) {
+      unflushed = false;
+      ctx.flush();
+    }
+  }
+
+  /**
+   * Writes one delivery without flushing, except the last one ({@link Delivery#finished()}), which
+   * must complete and flush the answer.
+   */
   abstract void write(Delivery d);
 }

@@ -19,6 +19,9 @@ final class LlmEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LlmEngine.class);
   private static final long OUTPUT_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
 
+  /** Steps of output that may wait for busy event loops before the engine waits for them. */
+  private static final int MAX_STEPS_AHEAD = 16;
+
   private final EngineProfile profile;
   private final KvBlockPool pool;
   private final EngineMetrics metrics;
@@ -30,6 +33,7 @@ final class LlmEngine implements AutoCloseable {
   private final Thread thread;
   private final EngineStats stats = new EngineStats();
   private long arrivalOrder;
+  private int stepsAhead;
   private volatile boolean closed;
 
   LlmEngine(EngineConfig config, EngineMetrics metrics, String threadName) {
@@ -73,6 +77,7 @@ final class LlmEngine implements AutoCloseable {
         scheduler.plan(plan);
         publishGauges();
         if (plan.isEmpty()) {
+          drainOutput();
           LockSupport.park(this);
           continue;
         }
@@ -87,15 +92,39 @@ final class LlmEngine implements AutoCloseable {
   }
 
   private void step() {
-    long deadline = System.nanoTime() + plan.nanos(profile);
-    sleepUntil(deadline);
+    sleepUntil(System.nanoTime() + plan.nanos(profile));
     scheduler.complete(plan, output, System.nanoTime());
     stats.step(scheduler, pool);
-    // One step of output in flight at most: a fast engine must not bury slow sockets.
-    while (!output.idle() && !closed) {
-      LockSupport.parkNanos(OUTPUT_WAIT_NANOS);
+    // A fast engine may run a few steps ahead of slow sockets, never an unbounded number.
+    if (output.hasPending() && ++stepsAhead >= MAX_STEPS_AHEAD) {
+      drainOutput();
     }
-    output.flush();
+    flushIfIdle();
+  }
+
+  private void flushIfIdle() {
+    if (output.idle()) {
+      output.flushIfIdle();
+      stepsAhead = 0;
+    }
+  }
+
+  /** Waits until the event loops have taken all output. */
+  private void drainOutput() {
+    while (output.hasPending() && !closed) {
+      flushIfIdle();
+      if (output.hasPending()) {
+        LockSupport.parkNanos(OUTPUT_WAIT_NANOS);
+      }
+    }
+  }
+
+  /** Waits out a step, handing over held-back output as soon as the event loops are free. */
+  private void sleepUntil(long deadline) {
+    for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+      flushIfIdle();
+      LockSupport.parkNanos(output.hasPending() ? Math.min(left, OUTPUT_WAIT_NANOS) : left);
+    }
   }
 
   private void intake() {
@@ -114,12 +143,6 @@ final class LlmEngine implements AutoCloseable {
   private void publishGauges() {
     metrics.gauges(scheduler.running(), scheduler.waiting(), pool.usage());
     stats.gauges(scheduler, pool);
-  }
-
-  private static void sleepUntil(long deadline) {
-    for (long left; (left = deadline - System.nanoTime()) > 0; ) {
-      LockSupport.parkNanos(left);
-    }
   }
 
   /** Stops the thread; queued and running sequences end with finish reason {@code abort}. */

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 final class OutputDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(OutputDispatcher.class);
 
-  private final Map<EventExecutor, List<Delivery>> pending = new IdentityHashMap<>();
+  private final Map<EventExecutor, List<Delivery>> byLoop = new IdentityHashMap<>();
   private final AtomicInteger outstanding = new AtomicInteger();
   private final EngineMetrics metrics;
+  private int pending;
 
   OutputDispatcher(EngineMetrics metrics) {
     this.metrics = metrics;
@@ -64,12 +65,26 @@ final class OutputDispatcher {
   private void add(Sequence seq, String text, String finishReason) {
     Delivery d =
         new Delivery(seq.sink(), text, finishReason, seq.request().promptTokens(), seq.generated());
-    pending.computeIfAbsent(d.sink().executor(), e -> new ArrayList<>()).add(d);
+    byLoop.computeIfAbsent(d.sink().executor(), e -> new ArrayList<>()).add(d);
+    pending++;
+  }
+
+  /** Whether output is waiting to be handed over. */
+  boolean hasPending() {
+    return pending > 0;
+  }
+
+  /** Hands the collected output over if the loops have written the previous hand-over. */
+  void flushIfIdle() {
+    if (pending > 0 && idle()) {
+      flush();
+    }
   }
 
   /** Hands the collected output to the event loops. */
   void flush() {
-    for (Map.Entry<EventExecutor, List<Delivery>> e : pending.entrySet()) {
+    pending = 0;
+    for (Map.Entry<EventExecutor, List<Delivery>> e : byLoop.entrySet()) {
       List<Delivery> batch = e.getValue();
       if (batch.isEmpty()) {
         continue;
@@ -93,6 +108,9 @@ final class OutputDispatcher {
         } catch (RuntimeException ex) {
           LOG.debug("dropping output for a broken stream: {}", ex.toString());
         }
+      }
+      for (Delivery d : batch) {
+        d.sink().flush();
       }
     } finally {
       outstanding.decrementAndGet();

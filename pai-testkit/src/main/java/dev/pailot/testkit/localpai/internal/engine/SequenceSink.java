@@ -11,6 +11,9 @@ interface SequenceSink {
   /** The thread (a channel's event loop) that {@link #deliver} runs on. */
   EventExecutor executor();
 
-  /** Writes one step's output for this sequence. Runs on {@link #executor()}. */
+  /** Writes one step's output for this sequence, maybe without flushing. Runs on the executor. */
   void deliver(Delivery delivery);
+
+  /** Flushes what {@link #deliver} wrote, if anything; cheap when nothing is pending. */
+  void flush();
 }

@@ -38,7 +38,6 @@ final class SseSink extends ChannelSink {
       started = true;
     }
     if (!d.finished()) {
-      ctx.flush();
       return;
     }
     if (includeUsage) {

@@ -29,6 +29,7 @@ final class EngineHarness implements AutoCloseable {
   private final LocalPaiServer server;
   private final ServiceBackend backend;
   private final URI endpoint;
+  private boolean closed;
 
   private EngineHarness(LocalPaiServer server, ServiceBackend backend, String path) {
     this.server = server;
@@ -83,10 +84,14 @@ final class EngineHarness implements AutoCloseable {
     return backend().stats();
   }
 
+  /** Stops the engine and the server. Idempotent. */
   @Override
-  public void close() {
-    backend.close();
-    server.close();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      backend.close();
+      server.close();
+    }
   }
 
   /** Routes everything under {@code prefix} to the backend. */

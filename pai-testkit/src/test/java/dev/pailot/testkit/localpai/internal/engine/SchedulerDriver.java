@@ -113,6 +113,9 @@ final class SchedulerDriver {
       }
     }
 
+    @Override
+    public void flush() {}
+
     String text() {
       StringBuilder sb = new StringBuilder();
       deliveries.forEach(d -> sb.append(d.text()));
