@@ -174,6 +174,7 @@ public final class EngineBenchmark {
     run.tokensPerSecond = run.tokens / (elapsed / 1e9);
     EngineStats stats = engine.stats();
     run.peakRunning = stats.peakRunning();
+    run.peakBeforePreemption = stats.peakRunningBeforePreemption();
     run.steps = stats.steps();
     run.kvBlocks = stats.kvBlocksTotal();
     run.batches = stats.batchesFormed();
@@ -206,6 +207,7 @@ public final class EngineBenchmark {
     double ttftP50;
     double ttftP99;
     int peakRunning;
+    int peakBeforePreemption;
     long steps;
     int kvBlocks;
     long batches;
