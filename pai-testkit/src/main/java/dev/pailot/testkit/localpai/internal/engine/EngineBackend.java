@@ -33,6 +33,7 @@ final class EngineBackend implements ServiceBackend {
   private final LlmEngine engine;
   private final LlmEndpoints llm;
   private final PoolingEndpoints pooling;
+  private volatile boolean closed;
 
   EngineBackend(EngineConfig config, Duration minute, String threadName) {
     this.config = config;
@@ -51,6 +52,9 @@ final class EngineBackend implements ServiceBackend {
     try {
       if (startupError != null) {
         throw ApiError.unavailable(startupError);
+      }
+      if (closed) {
+        throw ApiError.unavailable("The replica has stopped.");
       }
       route(ctx, request, path(subPath), keepAlive);
     } catch (ApiError e) {
@@ -80,20 +84,25 @@ final class EngineBackend implements ServiceBackend {
     } else if (!post || get) {
       HttpReplies.json(ctx, 405, NOT_ALLOWED, ka);
     } else {
-      JsonNode body = body(request);
-      switch (endpoint) {
-        case CHAT:
-          llm.generate(ctx, request, body, true);
-          break;
-        case COMPLETIONS:
-          llm.generate(ctx, request, body, false);
-          break;
-        case EMBEDDINGS:
-          pooling.embed(ctx, body, ka);
-          break;
-        default:
-          pooling.rerank(ctx, body, ka);
-      }
+      serve(endpoint, ctx, request, ka);
+    }
+  }
+
+  private void serve(
+      Endpoint endpoint, ChannelHandlerContext ctx, FullHttpRequest request, boolean ka) {
+    JsonNode body = body(request);
+    switch (endpoint) {
+      case CHAT:
+        llm.generate(ctx, request, body, true);
+        break;
+      case COMPLETIONS:
+        llm.generate(ctx, request, body, false);
+        break;
+      case EMBEDDINGS:
+        pooling.embed(ctx, body, ka);
+        break;
+      default:
+        pooling.rerank(ctx, body, ka);
     }
   }
 
@@ -159,6 +168,7 @@ final class EngineBackend implements ServiceBackend {
 
   @Override
   public void close() {
+    closed = true;
     if (engine != null) {
       engine.close();
     }

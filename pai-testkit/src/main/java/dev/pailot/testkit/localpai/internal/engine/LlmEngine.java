@@ -51,10 +51,17 @@ final class LlmEngine implements AutoCloseable {
     thread.start();
   }
 
-  /** Queues a sequence. Thread-safe, non-blocking. */
+  /** Queues a sequence; after {@link #close()} it ends at once as aborted. Thread-safe. */
   void submit(Sequence seq) {
     arrivals.add(seq);
     LockSupport.unpark(thread);
+    // The engine thread drains arrivals once more when it stops; whoever removes it answers it.
+    if (closed && arrivals.remove(seq)) {
+      SequenceSink sink = seq.sink();
+      Delivery aborted =
+          new Delivery(sink, "", "abort", seq.request().promptTokens(), seq.generated());
+      sink.executor().execute(() -> sink.deliver(aborted));
+    }
   }
 
   /** Aborts a sequence (client gone); its blocks are freed at the next step. Thread-safe. */
@@ -78,11 +85,15 @@ final class LlmEngine implements AutoCloseable {
         publishGauges();
         if (plan.isEmpty()) {
           drainOutput();
-          LockSupport.park(this);
+          // drainOutput's timed parks may have swallowed a submit's unpark: look before sleeping.
+          if (arrivals.isEmpty() && aborts.isEmpty()) {
+            LockSupport.park(this);
+          }
           continue;
         }
         step();
       }
+      intake();
       scheduler.abortAll(output);
       output.flush();
     } catch (RuntimeException | Error e) {

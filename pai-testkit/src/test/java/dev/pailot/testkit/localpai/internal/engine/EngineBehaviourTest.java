@@ -24,8 +24,17 @@ class EngineBehaviourTest {
   void closedConnectionAbortsTheRequestAndFreesItsBlocks() throws Exception {
     Map<String, String> env = new HashMap<>(Specs.FAST);
     env.put("LOCALPAI_STEP_BASE_US", "2000");
-    try (EngineHarness engine = EngineHarness.start(Specs.vllm("", env));
-        Socket socket = new Socket("127.0.0.1", engine.port())) {
+    try (EngineHarness engine = EngineHarness.start(Specs.vllm("", env))) {
+      streamThenHangUp(engine);
+
+      await(() -> engine.stats().kvBlocksUsed() == 0 && engine.stats().running() == 0);
+      assertThat(metric(engine, "vllm:kv_cache_usage_perc")).isZero();
+    }
+  }
+
+  /** Starts a long stream on a raw socket, waits for its first token, then closes the socket. */
+  private static void streamThenHangUp(EngineHarness engine) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", engine.port())) {
       String body =
           "{\"prompt\":\"" + "long prompt ".repeat(100) + "\",\"max_tokens\":5000,\"stream\":true}";
       OutputStream out = socket.getOutputStream();
@@ -43,10 +52,6 @@ class EngineBehaviourTest {
         seen += new String(in.readNBytes(Math.max(1, in.available())), StandardCharsets.UTF_8);
       }
       assertThat(engine.stats().kvBlocksUsed()).isPositive();
-      socket.close();
-
-      await(() -> engine.stats().kvBlocksUsed() == 0 && engine.stats().running() == 0);
-      assertThat(metric(engine, "vllm:kv_cache_usage_perc")).isZero();
     }
   }
 

@@ -179,10 +179,11 @@ public final class EngineBenchmark {
     run.kvBlocks = stats.kvBlocksTotal();
     run.batches = stats.batchesFormed();
     run.preemptions = EngineBehaviourTest.metric(engine, "vllm:num_preemptions_total");
+    // Errors after this point are the clients cut off by the shutdown below.
+    run.errors = load.errors.sum();
     load.stop();
     engine.close();
     done.await(30, TimeUnit.SECONDS);
-    run.errors = load.errors.sum();
     double[] ttft = load.ttftMillis();
     run.ttftP50 = SseLoadClient.percentile(ttft, 0.50);
     run.ttftP99 = SseLoadClient.percentile(ttft, 0.99);

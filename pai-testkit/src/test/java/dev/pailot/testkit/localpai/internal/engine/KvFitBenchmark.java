@@ -41,14 +41,15 @@ final class KvFitBenchmark {
       line.accept(
           String.format(
               Locale.ROOT,
-              "- kv-cache-dtype %s (%d bytes): %,d blocks = %,d tokens; **%d sequences fit without"
-                  + " preemption**; under 256 clients: peak running %d, preemptions %.0f",
+              "- kv-cache-dtype %s (%d byte/element): %,d blocks = %,d tokens; **%d sequences"
+                  + " fit without preemption**; 256 clients over HTTP: %d running when the"
+                  + " first preemption came, %.0f preemptions in the run",
               dtype,
               config.kvDtypeBytes(),
               config.kvBlocks(),
               config.kvBlocks() * 16L,
               fit,
-              run.peakRunning,
+              run.peakBeforePreemption,
               run.preemptions));
     }
   }

@@ -46,7 +46,7 @@ class OpenAiJavaSdkTest {
         .model("qwen")
         .addUserMessage("What is continuous batching?")
         .maxCompletionTokens(12)
-        .seed(3);
+        .temperature(0.0);
   }
 
   @Test
