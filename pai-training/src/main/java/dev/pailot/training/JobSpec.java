@@ -1,7 +1,5 @@
 package dev.pailot.training;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.pailot.core.error.ValidationException;
@@ -43,42 +41,6 @@ public abstract class JobSpec {
           "displayName", "set displayName(\"llm-sft-run-01\")",
           "jobType", "set jobType(JobType.PYTORCH_JOB) or another job type",
           "userCommand", "set userCommand(\"python train.py\"), the command every pod runs");
-
-  /** Who can see the job in its workspace ({@code Accessibility}). */
-  public enum Accessibility {
-    /** {@code PUBLIC}: everyone in the workspace. */
-    PUBLIC,
-    /** {@code PRIVATE}: the owner and workspace administrators. */
-    PRIVATE;
-
-    /**
-     * The value DLC expects.
-     *
-     * @return {@code PUBLIC} or {@code PRIVATE}
-     */
-    @JsonValue
-    public String wireValue() {
-      return name();
-    }
-
-    /**
-     * Parses the text case-insensitively.
-     *
-     * @param text the text
-     * @return the accessibility
-     * @throws ValidationException naming {@code accessibility} if unknown
-     */
-    @JsonCreator
-    public static Accessibility parse(String text) {
-      for (Accessibility a : values()) {
-        if (a.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
-          return a;
-        }
-      }
-      throw ValidationException.invalidField(
-          "accessibility", "\"" + text + "\" is not an accessibility", "use PUBLIC or PRIVATE");
-    }
-  }
 
   /**
    * The job's name: 1 to 256 letters, digits, {@code _}, {@code .} or {@code -} ({@code

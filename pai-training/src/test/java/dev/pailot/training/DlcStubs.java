@@ -128,7 +128,7 @@ final class DlcStubs {
         .putEnvs("NCCL_DEBUG", "INFO")
         .maxRunningTimeMinutes(1440L)
         .priority(5)
-        .accessibility(JobSpec.Accessibility.PRIVATE)
+        .accessibility(Accessibility.PRIVATE)
         .userVpc(
             UserVpc.builder()
                 .vpcId("vpc-uf6abc")

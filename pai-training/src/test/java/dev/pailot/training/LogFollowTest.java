@@ -99,6 +99,7 @@ class LogFollowTest {
     List<String> lines = new CopyOnWriteArrayList<>();
 
     try (LogSubscription sub = dlc.followLogs("dlc1", "dlc1-worker-0", lines::add, fast())) {
+      awaitLines(lines, 2);
       DlcStubs.await("three polls", () -> wm.getAllServeEvents().size() >= 3);
       assertThat(sub.isActive()).isTrue();
     }

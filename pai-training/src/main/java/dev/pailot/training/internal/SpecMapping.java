@@ -1,5 +1,6 @@
 package dev.pailot.training.internal;
 
+import dev.pailot.training.Accessibility;
 import dev.pailot.training.CheckpointLocation;
 import dev.pailot.training.CodeSourceSpec;
 import dev.pailot.training.CredentialConfig;
@@ -39,7 +40,7 @@ final class SpecMapping {
         s.codeSource().map(SpecMapping::codeSource).orElse(null),
         s.maxRunningTimeMinutes().orElse(null),
         s.priority().orElse(null),
-        s.accessibility().map(JobSpec.Accessibility::wireValue).orElse(null),
+        s.accessibility().map(Accessibility::wireValue).orElse(null),
         s.userVpc().map(SpecMapping::userVpc).orElse(null),
         s.settings().map(SpecMapping::settings).orElse(null),
         s.credentialConfig().map(SpecMapping::credentials).orElse(null),
