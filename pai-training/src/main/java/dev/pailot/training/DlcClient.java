@@ -213,6 +213,8 @@ public final class DlcClient implements AutoCloseable {
    * @param onLine receives each line
    * @param options polling options
    * @return the subscription; the caller closes it
+   * @throws java.util.concurrent.RejectedExecutionException if this client (or the scheduler passed
+   *     to its builder) is closed
    */
   public LogSubscription followLogs(
       String jobId, String podId, Consumer<String> onLine, LogFollowOptions options) {

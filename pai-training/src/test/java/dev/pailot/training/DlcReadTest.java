@@ -196,6 +196,8 @@ class DlcReadTest {
     wm.verify(
         getRequestedFor(urlPathEqualTo(JOBS))
             .withHeader("x-acs-action", equalTo("ListJobs"))
+            .withHeader("x-acs-version", equalTo("2020-12-03"))
+            .withHeader("Authorization", matching("ACS3-HMAC-SHA256 .*"))
             .withQueryParam("WorkspaceId", equalTo("12345"))
             .withQueryParam("DisplayName", equalTo("sft"))
             .withQueryParam("Status", equalTo("SucceededReserving"))
@@ -279,6 +281,8 @@ class DlcReadTest {
     wm.verify(
         getRequestedFor(urlPathEqualTo(JOBS + "/dlc1/events"))
             .withHeader("x-acs-action", equalTo("GetJobEvents"))
+            .withHeader("x-acs-version", equalTo("2020-12-03"))
+            .withHeader("Authorization", matching("ACS3-HMAC-SHA256 .*"))
             .withQueryParam("MaxEventsNum", equalTo("50")));
   }
 
@@ -295,6 +299,8 @@ class DlcReadTest {
     wm.verify(
         getRequestedFor(urlPathEqualTo(JOBS + "/dlc1/pods/dlc1-worker-0/logs"))
             .withHeader("x-acs-action", equalTo("GetPodLogs"))
+            .withHeader("x-acs-version", equalTo("2020-12-03"))
+            .withHeader("Authorization", matching("ACS3-HMAC-SHA256 .*"))
             .withQueryParam("MaxLines", equalTo("2")));
   }
 
