@@ -1,6 +1,7 @@
 package dev.pailot.testkit.localpai.internal.eas;
 
 import dev.pailot.testkit.localpai.internal.backend.BackendFactory;
+import dev.pailot.testkit.localpai.internal.backend.ServiceBackend;
 import dev.pailot.testkit.localpai.internal.control.ProductHandler;
 import dev.pailot.testkit.localpai.internal.emulation.Emulation;
 import dev.pailot.testkit.localpai.internal.emulation.PersistentStore;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * recognises a service, else an echo container.
  *
  * <p>One daemon thread ({@code localpai-eas-scaler}) ticks every ten emulated seconds (at least 5
- * ms, at most 1 s of real time) to apply due transitions and autoscalers; a second one is started
- * for mirroring on first use. Thread-safe. {@link #close()} stops both and closes every replica.
+ * ms, at most 1 s of real time) to apply due transitions and autoscalers, and closes the backends
+ * of retired replicas; a second one is started for mirroring on first use. Thread-safe. {@link
+ * #close()} stops both and closes every replica.
  */
 public final class EasEmulation implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EasEmulation.class);
@@ -37,6 +41,7 @@ public final class EasEmulation implements AutoCloseable {
   private final EasGateway gateway;
   private final TrafficMirror mirror;
   private final ScheduledExecutorService ticker;
+  private final ScheduledFuture<?> ticking;
 
   /**
    * Creates the EAS emulation and starts its ticker.
@@ -47,9 +52,14 @@ public final class EasEmulation implements AutoCloseable {
    */
   public EasEmulation(Emulation emulation, List<BackendFactory> factories, long seed) {
     Objects.requireNonNull(emulation, "emulation");
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            new DefaultThreadFactory("localpai-eas-scaler", true));
     this.faults = new EasFaults(seed);
-    ServiceLifecycle lifecycle =
-        new ServiceLifecycle(emulation, new ReplicaLauncher(emulation, factories, seed), faults);
+    ReplicaLauncher launcher =
+        new ReplicaLauncher(
+            emulation, new ReplicaLauncher.Backends(factories, seed, this::dispose));
+    ServiceLifecycle lifecycle = new ServiceLifecycle(emulation, launcher, faults);
     Autoscaler autoscaler = new Autoscaler(emulation, lifecycle);
     this.context =
         new EasContext(emulation, new EasStore(lifecycle, autoscaler), lifecycle, autoscaler);
@@ -66,11 +76,8 @@ public final class EasEmulation implements AutoCloseable {
             new EventHandler(context));
     this.mirror = new TrafficMirror(context::base);
     this.gateway = new EasGateway(new GatewayRouter(context, faults, seed), mirror);
-    this.ticker =
-        Executors.newSingleThreadScheduledExecutor(
-            new DefaultThreadFactory("localpai-eas-scaler", true));
     long period = tickPeriod(emulation).toNanos();
-    ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+    this.ticking = ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
   }
 
   private static Duration tickPeriod(Emulation emulation) {
@@ -78,6 +85,26 @@ public final class EasEmulation implements AutoCloseable {
     Duration min = Duration.ofMillis(5);
     Duration max = Duration.ofSeconds(1);
     return tenSeconds.compareTo(min) < 0 ? min : tenSeconds.compareTo(max) > 0 ? max : tenSeconds;
+  }
+
+  /**
+   * Closes a retired replica's backend on the EAS thread: callers hold the store's monitor, and a
+   * backend's close may wait for its own event-loop work.
+   */
+  private void dispose(ServiceBackend backend) {
+    try {
+      ticker.execute(() -> closeQuietly(backend));
+    } catch (RejectedExecutionException e) {
+      closeQuietly(backend);
+    }
+  }
+
+  private static void closeQuietly(ServiceBackend backend) {
+    try {
+      backend.close();
+    } catch (RuntimeException e) {
+      LOG.warn("closing an EAS replica backend failed", e);
+    }
   }
 
   private void tick() {
@@ -156,11 +183,23 @@ public final class EasEmulation implements AutoCloseable {
         });
   }
 
-  /** Stops the ticker and the mirror thread, and closes every replica. Idempotent. */
+  /**
+   * Stops the ticker and the mirror thread, and closes every replica (waiting up to 2 s for their
+   * backends to close). Idempotent.
+   */
   @Override
   public void close() {
-    ticker.shutdownNow();
+    ticking.cancel(false);
     mirror.close();
     context.store.closeReplicas();
+    ticker.shutdown();
+    try {
+      if (!ticker.awaitTermination(2, TimeUnit.SECONDS)) {
+        ticker.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      ticker.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

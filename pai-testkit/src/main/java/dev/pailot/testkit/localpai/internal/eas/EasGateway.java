@@ -40,52 +40,68 @@ final class EasGateway implements DataPlaneRoute {
     return request.uri().startsWith(PREFIX) && !request.headers().contains("x-acs-version");
   }
 
+  /**
+   * Where a request goes.
+   *
+   * @param name service or group name
+   * @param subPath path below the name, {@code /} for the bare endpoint (no query)
+   * @param rest everything below the name, query included, for mirror copies
+   */
+  record Target(String name, String subPath, String rest) {
+    static Target of(String uri) {
+      int query = uri.indexOf('?');
+      String path = query < 0 ? uri : uri.substring(0, query);
+      String tail = path.substring(PREFIX.length());
+      int slash = tail.indexOf('/');
+      String name = slash < 0 ? tail : tail.substring(0, slash);
+      String below = slash < 0 ? "" : tail.substring(slash);
+      return new Target(
+          name, below.length() <= 1 ? "/" : below, below + (query < 0 ? "" : uri.substring(query)));
+    }
+  }
+
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
-    String uri = request.uri();
-    int query = uri.indexOf('?');
-    String path = query < 0 ? uri : uri.substring(0, query);
-    String tail = path.substring(PREFIX.length());
-    int slash = tail.indexOf('/');
-    String name = slash < 0 ? tail : tail.substring(0, slash);
-    String subPath = slash < 0 || slash == tail.length() - 1 ? "/" : tail.substring(slash);
+    Target target = Target.of(request.uri());
     boolean mirrored = request.headers().contains(TrafficMirror.MIRRORED_HEADER);
-    Decision d = router.route(name, token(request), mirrored);
+    Decision d = router.route(target.name(), token(request), mirrored);
     if (d.status() != 200) {
       GatewayReplies.text(ctx, request, HttpResponseStatus.valueOf(d.status()), d.text());
       return;
     }
     if (!d.mirrors().isEmpty()) {
       // Copy before the primary runs: the request is released once handle returns.
-      String rest =
-          (slash < 0 ? "" : tail.substring(slash)) + (query < 0 ? "" : uri.substring(query));
       mirror.send(
           new TrafficMirror.Copy(
               request.method().name(),
-              rest,
+              target.rest(),
               request.headers().get(HttpHeaderNames.CONTENT_TYPE),
               ByteBufUtil.getBytes(request.content())),
           d.mirrors());
     }
     long delay = d.latency().toNanos();
     if (delay <= 0) {
-      dispatch(ctx, request, d.backend(), subPath);
-      return;
+      dispatch(ctx, request, d.backend(), target.subPath());
+    } else {
+      request.retain();
+      ctx.executor()
+          .schedule(
+              () -> later(ctx, request, d.backend(), target.subPath()),
+              delay,
+              TimeUnit.NANOSECONDS);
     }
-    request.retain();
-    ctx.executor()
-        .schedule(
-            () -> {
-              try {
-                if (ctx.channel().isActive()) {
-                  dispatch(ctx, request, d.backend(), subPath);
-                }
-              } finally {
-                request.release();
-              }
-            },
-            delay,
-            TimeUnit.NANOSECONDS);
+  }
+
+  /** Dispatches after injected latency, if the caller is still there, then frees the request. */
+  private static void later(
+      ChannelHandlerContext ctx, FullHttpRequest request, ServiceBackend backend, String subPath) {
+    try {
+      if (ctx.channel().isActive()) {
+        dispatch(ctx, request, backend, subPath);
+      }
+    } finally {
+      request.release();
+    }
   }
 
   private static void dispatch(

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One emulated EAS service: identity, versions, traffic settings, scalers, lifecycle phase, its
@@ -127,6 +129,17 @@ final class EasService {
   /** Replicas of the current rollout. */
   List<Replica> currentReplicas() {
     return replicas.stream().filter(r -> r.generation() == generation).toList();
+  }
+
+  /** Closes and forgets the replicas that match. */
+  void retire(Predicate<Replica> which) {
+    for (Iterator<Replica> it = replicas.iterator(); it.hasNext(); ) {
+      Replica r = it.next();
+      if (which.test(r)) {
+        r.close();
+        it.remove();
+      }
+    }
   }
 
   long ready(Instant now) {

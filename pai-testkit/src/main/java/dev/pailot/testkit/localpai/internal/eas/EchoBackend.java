@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -57,17 +58,20 @@ final class EchoBackend implements ServiceBackend {
 
   @Override
   public void handle(ChannelHandlerContext ctx, FullHttpRequest request, String subPath) {
+    FullHttpResponse response;
     if (HttpMethod.GET.equals(request.method())
         && (subPath.equals("/") || subPath.equals("/health"))) {
-      GatewayReplies.send(ctx, request, HttpResponseStatus.OK, "text/plain", bytes("ok"));
+      response = GatewayReplies.response(HttpResponseStatus.OK, "text/plain", bytes("ok"));
     } else if (HttpMethod.POST.equals(request.method())) {
       String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "application/json");
-      ByteBuf copy = Unpooled.copiedBuffer(request.content());
-      GatewayReplies.send(ctx, request, HttpResponseStatus.OK, type, copy);
+      response =
+          GatewayReplies.response(
+              HttpResponseStatus.OK, type, Unpooled.copiedBuffer(request.content()));
     } else {
-      GatewayReplies.send(
-          ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain", bytes("Not Found"));
+      response =
+          GatewayReplies.response(HttpResponseStatus.NOT_FOUND, "text/plain", bytes("Not Found"));
     }
+    GatewayReplies.send(ctx, request, response);
   }
 
   private static ByteBuf bytes(String text) {

@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * EAS {@code DescribeServiceEvent}: a service's events, oldest first, filtered by time window
@@ -54,27 +55,14 @@ final class EventHandler implements ProductHandler {
 
   private ObjectNode events(ControlRequest request) {
     QueryParams p = request.params();
-    Instant now = ctx.emulation.now();
-    Instant start = time(p, "StartTime").orElse(now.minus(Duration.ofDays(7)));
-    Optional<Instant> end = time(p, "EndTime");
-    Optional<String> type = p.optional("EventType");
-    type.filter(t -> !t.equals("Normal") && !t.equals("Warning"))
-        .ifPresent(
-            t -> {
-              throw ServiceError.invalid("EventType", "Normal or Warning");
-            });
-    Optional<String> instance = p.optional("InstanceName");
+    Predicate<ServiceEvent> filter = filter(p);
     int pageNum = p.integer("PageNum", 1, 1, Integer.MAX_VALUE);
     int pageSize = p.integer("PageSize", 100, 1, 1000);
     return ctx.store.atomically(
         () -> {
-          EasService s = ctx.service(request);
           List<ServiceEvent> matching =
-              s.events.stream()
-                  .filter(e -> !e.time().isBefore(start))
-                  .filter(e -> end.isEmpty() || !e.time().isAfter(end.get().plusSeconds(1)))
-                  .filter(e -> type.isEmpty() || type.get().equals(e.type()))
-                  .filter(e -> instance.isEmpty() || instance.get().equals(e.instance()))
+              ctx.service(request).events.stream()
+                  .filter(filter)
                   .sorted(Comparator.comparing(ServiceEvent::time))
                   .toList();
           ObjectNode out =
@@ -95,6 +83,22 @@ final class EventHandler implements ProductHandler {
           }
           return out;
         });
+  }
+
+  private Predicate<ServiceEvent> filter(QueryParams p) {
+    Instant start = time(p, "StartTime").orElse(ctx.emulation.now().minus(Duration.ofDays(7)));
+    // EAS times have whole seconds: an event in the EndTime second still counts.
+    Optional<Instant> end = time(p, "EndTime").map(t -> t.plusSeconds(1));
+    Optional<String> type = p.optional("EventType");
+    if (type.isPresent() && !type.get().equals("Normal") && !type.get().equals("Warning")) {
+      throw ServiceError.invalid("EventType", "Normal or Warning");
+    }
+    Optional<String> instance = p.optional("InstanceName");
+    return e ->
+        !e.time().isBefore(start)
+            && (end.isEmpty() || e.time().isBefore(end.get()))
+            && (type.isEmpty() || type.get().equals(e.type()))
+            && (instance.isEmpty() || instance.get().equals(e.instance()));
   }
 
   private static Optional<Instant> time(QueryParams p, String name) {

@@ -27,32 +27,33 @@ final class GatewayReplies {
    */
   static void text(
       ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String text) {
-    send(
-        ctx,
-        request,
-        status,
-        "text/plain; charset=utf-8",
-        Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+    ByteBuf body = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+    send(ctx, request, response(status, "text/plain; charset=utf-8", body));
   }
 
   /**
-   * Writes an answer, honouring keep-alive; takes ownership of {@code body}.
+   * A full response with content type and length set; it owns {@code body}.
    *
-   * @param ctx channel
-   * @param request the request being answered (read for keep-alive only)
    * @param status status
    * @param contentType content type
    * @param body body, released by Netty after writing
+   * @return the response
    */
-  static void send(
-      ChannelHandlerContext ctx,
-      FullHttpRequest request,
-      HttpResponseStatus status,
-      String contentType,
-      ByteBuf body) {
+  static FullHttpResponse response(HttpResponseStatus status, String contentType, ByteBuf body) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+    return response;
+  }
+
+  /**
+   * Writes a response, keeping the connection open when the request allows it.
+   *
+   * @param ctx channel
+   * @param request the request being answered (read for keep-alive only)
+   * @param response the response
+   */
+  static void send(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     HttpUtil.setKeepAlive(response, keepAlive);
     if (keepAlive) {

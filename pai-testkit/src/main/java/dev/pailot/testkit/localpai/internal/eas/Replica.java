@@ -6,17 +6,21 @@ import dev.pailot.testkit.localpai.internal.backend.ServiceBackend;
 import dev.pailot.testkit.localpai.internal.emulation.Emulation;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * One instance (pod) of a service: its backend, when it becomes ready, and its restart history.
- * Readiness is computed from the clock when asked, so no timer is needed for it. Mutable; guarded
- * by the {@link EasStore} monitor, except {@link #backend()} which the gateway reads after picking.
+ * Readiness is computed from the clock when asked, so no timer is needed for it. Backends are
+ * handed to a disposer to be closed, never closed under the store's monitor. Mutable; guarded by
+ * the {@link EasStore} monitor, except {@link #backend()} which the gateway reads after picking.
  */
 final class Replica {
   final String name;
   final Identity identity;
   final String ip;
   final Instant createdAt;
+  private final Consumer<ServiceBackend> disposer;
   private volatile ServiceBackend backend;
   private Instant startedAt;
   private Instant readyAt;
@@ -25,22 +29,29 @@ final class Replica {
   private int restartCount;
   private ObjectNode lastState;
 
-  Replica(String name, Identity identity, String ip, Instant createdAt) {
-    this.name = name;
+  Replica(Identity identity, Instant createdAt, Consumer<ServiceBackend> disposer) {
+    this.name = identity.name();
     this.identity = identity;
-    this.ip = ip;
+    this.ip = ip();
     this.createdAt = createdAt;
+    this.disposer = disposer;
+  }
+
+  private static String ip() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return "10.224." + r.nextInt(256) + "." + (1 + r.nextInt(254));
   }
 
   /**
-   * Which rollout a replica belongs to.
+   * What a replica is: its name and the rollout it belongs to.
    *
+   * @param name pod-like instance name
    * @param version the service version it runs
    * @param generation the rollout counter of its service (a restart keeps the version but starts a
    *     new generation)
    * @param index 0-based index within the rollout
    */
-  record Identity(int version, int generation, int index) {}
+  record Identity(String name, int version, int generation, int index) {}
 
   int version() {
     return identity.version();
@@ -83,7 +94,7 @@ final class Replica {
     ServiceBackend old = backend;
     backend = null;
     if (old != null) {
-      old.close();
+      disposer.accept(old);
     }
   }
 
@@ -135,7 +146,7 @@ final class Replica {
     closed = true;
     ServiceBackend b = backend;
     if (b != null) {
-      b.close();
+      disposer.accept(b);
     }
   }
 }

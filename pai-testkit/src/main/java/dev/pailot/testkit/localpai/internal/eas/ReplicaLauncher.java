@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +24,27 @@ final class ReplicaLauncher {
   private final Emulation emulation;
   private final List<BackendFactory> factories;
   private final long seed;
+  private final Consumer<ServiceBackend> disposer;
 
-  ReplicaLauncher(Emulation emulation, List<BackendFactory> factories, long seed) {
+  /**
+   * Where backends come from and go to.
+   *
+   * @param factories backend factories, asked in order
+   * @param seed emulator seed, mixed into each replica's seed
+   * @param disposer closes backends of retired replicas (off the store's monitor)
+   */
+  record Backends(List<BackendFactory> factories, long seed, Consumer<ServiceBackend> disposer) {
+    /** Copies the factories. */
+    Backends {
+      factories = List.copyOf(factories);
+    }
+  }
+
+  ReplicaLauncher(Emulation emulation, Backends backends) {
     this.emulation = emulation;
-    this.factories = List.copyOf(factories);
-    this.seed = seed;
+    this.factories = backends.factories();
+    this.seed = backends.seed();
+    this.disposer = backends.disposer();
   }
 
   /**
@@ -43,16 +59,19 @@ final class ReplicaLauncher {
     ServiceVersion version = rollout.version();
     Replica r =
         new Replica(
-            instanceName(rollout.service(), version.version()),
-            new Replica.Identity(version.version(), rollout.generation(), index),
-            ip(),
-            emulation.now());
+            new Replica.Identity(
+                instanceName(rollout.service(), version.version()),
+                version.version(),
+                rollout.generation(),
+                index),
+            emulation.now(),
+            disposer);
     if (rollout.crash()) {
       r.crash(
           rollout.startAt(),
           "the container exited with code 1 on start (injected deployment failure)");
     } else {
-      start(r, rollout.service(), version, rollout.startAt());
+      start(r, rollout);
     }
     return r;
   }
@@ -65,24 +84,26 @@ final class ReplicaLauncher {
    * @param version the version it runs
    */
   void restart(Replica replica, String service, ServiceVersion version) {
-    start(replica, service, version, emulation.now());
+    start(replica, new Rollout(service, version, replica.generation(), emulation.now(), false));
   }
 
-  private void start(Replica r, String service, ServiceVersion version, Instant startAt) {
+  private void start(Replica r, Rollout rollout) {
+    ServiceVersion version = rollout.version();
     BackendContext context =
         new BackendContext(
-            service,
+            rollout.service(),
             version.version(),
             r.index(),
             version.config(),
-            seedFor(service, version, r),
+            seedFor(rollout.service(), version, r),
             emulation);
+    Instant startAt = rollout.startAt();
     try {
       ServiceBackend backend = backend(context);
       r.start(backend, startAt, startAt.plus(backend.loadTime()));
     } catch (RuntimeException e) {
       // A backend that cannot start is a crashing container: the service shows it as Failed.
-      LOG.debug("replica {} of {} failed to start", r.name, service, e);
+      LOG.debug("replica {} of {} failed to start", r.name, rollout.service(), e);
       r.crash(startAt, "the container exited on start: " + e.getClass().getSimpleName());
     }
   }
@@ -110,10 +131,5 @@ final class ReplicaLauncher {
     String template =
         String.format(Locale.ROOT, "%010x", (service + "/" + version).hashCode() & 0xffffffffL);
     return base + "-" + template + "-" + emulation.newId("", 5);
-  }
-
-  private static String ip() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    return "10.224." + r.nextInt(256) + "." + (1 + r.nextInt(254));
   }
 }

@@ -1,5 +1,6 @@
 package dev.pailot.testkit.localpai.internal.eas;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,24 @@ record ServiceEvent(
   /** EAS's event time format: UTC, {@code 2006-01-02 15:04:05}. */
   static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  /**
+   * A service event message as EAS writes it: a JSON string with the instance counts.
+   *
+   * @param s the service
+   * @param text what happened
+   * @param now now, for readiness
+   * @return the message
+   */
+  static String message(EasService s, String text, Instant now) {
+    long ready = s.readyCurrent(now);
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put("message", text)
+        .put("availableInstance", ready)
+        .put("unavailableInstance", Math.max(0, s.desired - ready))
+        .toString();
+  }
 
   static ServiceEvent normal(Instant time, String reason, String message) {
     return new ServiceEvent(time, "Normal", reason, "Service", "", message);

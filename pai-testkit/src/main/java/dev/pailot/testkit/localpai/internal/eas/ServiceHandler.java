@@ -53,10 +53,7 @@ final class ServiceHandler implements ProductHandler {
         request
             .params()
             .optional("WorkspaceId")
-            .or(
-                () ->
-                    Optional.ofNullable(
-                        spec.config().path("metadata").path("workspace_id").textValue()));
+            .or(() -> Optional.ofNullable(spec.config().at("/metadata/workspace_id").textValue()));
     Map<String, String> labels = EasContext.labels("Labels", request.params().optional("Labels"));
     EasService s =
         ctx.store.atomically(
@@ -71,23 +68,7 @@ final class ServiceHandler implements ProductHandler {
                         + ctx.emulation.region()
                         + "] already exists.");
               }
-              Instant now = ctx.emulation.now();
-              EasService svc =
-                  new EasService(
-                      new EasService.Identity(
-                          spec.name(),
-                          ctx.emulation.newId("eas-m-", 20),
-                          spec.token().orElseGet(ctx::newToken),
-                          workspace,
-                          labels),
-                      now);
-              svc.versions.add(new ServiceVersion(1, spec, now));
-              svc.currentVersion = 1;
-              svc.desired = spec.instances();
-              spec.group().ifPresent(g -> ctx.store.ensureGroup(g, false, ctx::newToken));
-              ctx.store.put(svc);
-              ctx.lifecycle.create(svc);
-              return svc;
+              return add(spec, workspace, labels);
             });
     return JsonNodeFactory.instance
         .objectNode()
@@ -97,6 +78,27 @@ final class ServiceHandler implements ProductHandler {
         .put("Region", ctx.emulation.region())
         .put("InternetEndpoint", ctx.endpoint(s.name))
         .put("IntranetEndpoint", ctx.endpoint(s.name));
+  }
+
+  /** Stores a new service at version 1 and starts creating it. Holds the store monitor. */
+  private EasService add(ServiceSpec spec, Optional<String> workspace, Map<String, String> labels) {
+    Instant now = ctx.emulation.now();
+    EasService s =
+        new EasService(
+            new EasService.Identity(
+                spec.name(),
+                ctx.emulation.newId("eas-m-", 20),
+                spec.token().orElseGet(ctx::newToken),
+                workspace,
+                labels),
+            now);
+    s.versions.add(new ServiceVersion(1, spec, now));
+    s.currentVersion = 1;
+    s.desired = spec.instances();
+    spec.group().ifPresent(g -> ctx.store.ensureGroup(g, false, ctx::newToken));
+    ctx.store.put(s);
+    ctx.lifecycle.create(s);
+    return s;
   }
 
   private ObjectNode describe(ControlRequest request) {

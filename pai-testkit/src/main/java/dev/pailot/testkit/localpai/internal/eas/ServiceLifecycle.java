@@ -1,11 +1,9 @@
 package dev.pailot.testkit.localpai.internal.eas;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.pailot.testkit.localpai.internal.eas.EasService.Phase;
 import dev.pailot.testkit.localpai.internal.emulation.Emulation;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -56,7 +54,7 @@ final class ServiceLifecycle {
   void rollout(EasService s, String label) {
     Instant now = emulation.now();
     // Replicas of an earlier rollout that never got ready would never serve: drop them now.
-    retire(s, r -> !r.ready(now));
+    s.retire(r -> !r.ready(now));
     enter(s, Phase.DEPLOYING, label, now);
     deploy(s, now);
   }
@@ -86,13 +84,15 @@ final class ServiceLifecycle {
     }
     s.event(
         ServiceEvent.normal(
-            now, "Scaling", message(s, "Scaling from " + before + " to " + instances, now)));
+            now,
+            "Scaling",
+            ServiceEvent.message(s, "Scaling from " + before + " to " + instances, now)));
     var current = s.currentReplicas();
     if (current.size() > instances) {
       current.stream()
           .sorted(Comparator.comparingInt(Replica::index).reversed())
           .limit(current.size() - instances)
-          .forEach(r -> retire(s, x -> x == r));
+          .forEach(r -> s.retire(x -> x == r));
     } else if (current.size() < instances) {
       boolean crash = current.stream().anyMatch(Replica::crashed);
       Rollout more =
@@ -120,7 +120,7 @@ final class ServiceLifecycle {
 
   /** Stops every replica: {@code Stopping}, then {@code Stopped}. */
   void stop(EasService s) {
-    retire(s, r -> true);
+    s.retire(r -> true);
     enter(s, Phase.STOPPING, "Stopping", emulation.now());
   }
 
@@ -133,7 +133,7 @@ final class ServiceLifecycle {
 
   /** Closes every replica and marks the service {@code Deleting}. */
   void delete(EasService s) {
-    retire(s, r -> true);
+    s.retire(r -> true);
     enter(s, Phase.DELETING, "Deleting", emulation.now());
   }
 
@@ -172,7 +172,8 @@ final class ServiceLifecycle {
       s.phase = Phase.FAILED;
       s.transition = "Failed";
       s.phaseSince = crashed.get().startedAt();
-      s.event(ServiceEvent.warning(s.phaseSince, "Failed", message(s, s.failure, now)));
+      s.event(
+          ServiceEvent.warning(s.phaseSince, "Failed", ServiceEvent.message(s, s.failure, now)));
       return;
     }
     boolean scheduled =
@@ -183,7 +184,7 @@ final class ServiceLifecycle {
               .map(Replica::readyAt)
               .max(Comparator.naturalOrder())
               .orElse(now);
-      retire(s, r -> r.generation() != s.generation);
+      s.retire(r -> r.generation() != s.generation);
       enter(s, Phase.RUNNING, "Running", at.isAfter(now) ? now : at);
     }
   }
@@ -240,7 +241,7 @@ final class ServiceLifecycle {
    */
   void replace(EasService s, Replica replica) {
     Instant now = emulation.now();
-    retire(s, r -> r == replica);
+    s.retire(r -> r == replica);
     if (replica.generation() == s.generation) {
       Rollout again =
           new Rollout(
@@ -267,7 +268,7 @@ final class ServiceLifecycle {
    * @param replica the instance
    */
   void remove(EasService s, Replica replica) {
-    retire(s, r -> r == replica);
+    s.retire(r -> r == replica);
     s.event(
         ServiceEvent.pod(
             emulation.now(),
@@ -277,16 +278,6 @@ final class ServiceLifecycle {
             "Instance <" + replica.name + "> was deleted"));
   }
 
-  private static void retire(EasService s, java.util.function.Predicate<Replica> which) {
-    for (Iterator<Replica> it = s.replicas.iterator(); it.hasNext(); ) {
-      Replica r = it.next();
-      if (which.test(r)) {
-        r.close();
-        it.remove();
-      }
-    }
-  }
-
   private void enter(EasService s, Phase phase, String label, Instant at) {
     s.phase = phase;
     s.transition = label;
@@ -294,17 +285,8 @@ final class ServiceLifecycle {
     s.updatedAt = at;
     s.event(
         ServiceEvent.normal(
-            at, label, message(s, "Service is now " + label.toLowerCase(Locale.ROOT), at)));
-  }
-
-  /** EAS sends event messages as a JSON string with instance counts. */
-  private static String message(EasService s, String text, Instant now) {
-    long ready = s.readyCurrent(now);
-    return JsonNodeFactory.instance
-        .objectNode()
-        .put("message", text)
-        .put("availableInstance", ready)
-        .put("unavailableInstance", Math.max(0, s.desired - ready))
-        .toString();
+            at,
+            label,
+            ServiceEvent.message(s, "Service is now " + label.toLowerCase(Locale.ROOT), at)));
   }
 }

@@ -34,9 +34,13 @@ record ServiceSpec(
    */
   static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
+  private static final IntKey INSTANCE = new IntKey("instance", 1, 0, 1000);
+  private static final IntKey CPU = new IntKey("cpu", 1, 1, 1024);
+  private static final IntKey MEMORY = new IntKey("memory", 1, 1, 16 * 1024 * 1024);
+  private static final IntKey GPU = new IntKey("gpu", 0, 0, 64);
+
   private static final Pattern INSTANCE_TYPE =
       Pattern.compile("(ecs|ml)\\.[a-z0-9-]+\\.[a-z0-9-]+");
-  private static final int MAX_INSTANCES = 1000;
 
   /**
    * Validates a service JSON and reads its facts.
@@ -51,7 +55,7 @@ record ServiceSpec(
     String name =
         text(metadata, "metadata.name", "name").orElseThrow(() -> missing("metadata.name"));
     checkName("metadata.name", name);
-    int instances = integer(metadata, "instance", "metadata.instance", 1, 0, MAX_INSTANCES);
+    int instances = INSTANCE.read(metadata);
     Optional<String> group = text(metadata, "metadata.group", "group");
     group.ifPresent(g -> checkName("metadata.group", g));
     checkResources(c, metadata);
@@ -109,9 +113,9 @@ record ServiceSpec(
           "metadata.resource",
           "use either a dedicated resource group or cloud.computing, not both");
     }
-    integer(metadata, "cpu", "metadata.cpu", 1, 1, 1024);
-    integer(metadata, "memory", "metadata.memory", 1, 1, 16 * 1024 * 1024);
-    integer(metadata, "gpu", "metadata.gpu", 0, 0, 64);
+    CPU.read(metadata);
+    MEMORY.read(metadata);
+    GPU.read(metadata);
     if (cloud) {
       checkComputing(computing);
     } else if (resource.isEmpty()
@@ -176,16 +180,25 @@ record ServiceSpec(
     return v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText());
   }
 
-  private static int integer(
-      ObjectNode node, String field, String key, int dflt, int min, int max) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return dflt;
+  /**
+   * An integer key of {@code metadata}.
+   *
+   * @param field key within metadata
+   * @param dflt value when absent
+   * @param min smallest allowed
+   * @param max largest allowed
+   */
+  private record IntKey(String field, int dflt, int min, int max) {
+    int read(ObjectNode metadata) {
+      JsonNode v = metadata.get(field);
+      if (v == null || v.isNull()) {
+        return dflt;
+      }
+      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+        throw ServiceError.invalid("metadata." + field, "an integer from " + min + " to " + max);
+      }
+      return v.asInt();
     }
-    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min || v.asInt() > max) {
-      throw ServiceError.invalid(key, "an integer from " + min + " to " + max);
-    }
-    return v.asInt();
   }
 
   private static ServiceError missing(String key) {

@@ -29,10 +29,7 @@ final class ServiceView {
    * @return JSON
    */
   ObjectNode service(EasService s, boolean withEndpoints) {
-    Instant now = context.emulation.now();
     String status = context.lifecycle.status(s);
-    long running = s.readyCurrent(now);
-    JsonNode metadata = s.current().config().path("metadata");
     ObjectNode n =
         JSON.objectNode()
             .put("ServiceName", s.name)
@@ -51,20 +48,11 @@ final class ServiceView {
       n.put("InternetEndpoint", context.endpoint(s.name));
       n.put("IntranetEndpoint", context.endpoint(s.name));
     }
-    n.put("TotalInstance", s.desired)
-        .put("RunningInstance", running)
-        .put("PendingInstance", Math.max(0, s.desired - running))
-        .put("Cpu", metadata.path("cpu").asInt(0))
-        .put("Memory", metadata.path("memory").asInt(0))
-        .put("Gpu", metadata.path("gpu").asInt(0))
-        .put("GPUMemory", metadata.path("gpu_memory").asInt(0))
-        .put("Image", s.current().spec().image().orElse(""))
-        .put("Resource", metadata.path("resource").asText(""))
-        .put("QuotaId", metadata.path("quota_id").asText(""))
-        .put("CurrentVersion", s.currentVersion)
+    resources(n, s);
+    n.put("CurrentVersion", s.currentVersion)
         .put("LatestVersion", s.latestVersion())
         .put("ServiceGroup", s.group().orElse(""))
-        .put("TrafficState", s.standalone || s.group().isEmpty() ? "standalone" : "grouping")
+        .put("TrafficState", ServiceListing.trafficState(s))
         .put("Weight", s.weight == null ? 0 : s.weight)
         .put("ServiceConfig", s.currentConfig().toString())
         .put("SafetyLock", "none")
@@ -76,6 +64,22 @@ final class ServiceView {
         .put("UpdateTime", Emulation.seconds(s.updatedAt));
     labels(n.putArray("Labels"), s);
     return n;
+  }
+
+  /** Instance counts and per-instance resources. */
+  private void resources(ObjectNode n, EasService s) {
+    long running = s.readyCurrent(context.emulation.now());
+    JsonNode metadata = s.current().config().path("metadata");
+    n.put("TotalInstance", s.desired)
+        .put("RunningInstance", running)
+        .put("PendingInstance", Math.max(0, s.desired - running))
+        .put("Cpu", metadata.path("cpu").asInt(0))
+        .put("Memory", metadata.path("memory").asInt(0))
+        .put("Gpu", metadata.path("gpu").asInt(0))
+        .put("GPUMemory", metadata.path("gpu_memory").asInt(0))
+        .put("Image", s.current().spec().image().orElse(""))
+        .put("Resource", metadata.path("resource").asText(""))
+        .put("QuotaId", metadata.path("quota_id").asText(""));
   }
 
   private static void labels(ArrayNode out, EasService s) {
