@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pailot.core.Pai;
 import dev.pailot.core.Product;
+import dev.pailot.core.error.ResourceNotFoundException;
 import dev.pailot.core.internal.PaiRuntime;
 import dev.pailot.core.internal.transport.ApiRequest;
 import dev.pailot.core.internal.transport.Operation;
@@ -55,6 +56,16 @@ final class EasCalls {
 
   JsonNode describe(String name) {
     return send("DescribeService", "GET", SERVICE, name, Map.of(), null);
+  }
+
+  /** Whether DescribeService answers {@code InvalidService.NotFound}. */
+  boolean gone(String name) {
+    try {
+      describe(name);
+      return false;
+    } catch (ResourceNotFoundException e) {
+      return true;
+    }
   }
 
   String status(String name) {

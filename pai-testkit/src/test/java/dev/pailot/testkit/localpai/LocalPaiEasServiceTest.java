@@ -202,16 +202,7 @@ class LocalPaiEasServiceTest {
 
     JsonNode deleted = eas.delete("DeleteService", "svc_cycle", "", Map.of());
     assertThat(deleted.get("Message").asText()).contains("is deleting");
-    EasCalls.await(
-        () -> {
-          try {
-            eas.describe("svc_cycle");
-            return false;
-          } catch (ResourceNotFoundException e) {
-            return true;
-          }
-        },
-        "deleted service to be gone");
+    EasCalls.await(() -> eas.gone("svc_cycle"), "deleted service to be gone");
     assertThat(EasCalls.get(endpoint, token).statusCode()).isEqualTo(404);
   }
 
