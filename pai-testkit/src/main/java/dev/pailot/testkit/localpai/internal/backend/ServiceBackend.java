@@ -28,7 +28,8 @@ public interface ServiceBackend {
   /**
    * How long this replica takes to become ready, in real time already scaled by the emulator
    * (weights from OSS: model size divided by storage throughput, then the engine's warm-up). Read
-   * once, right after the backend is created; the gateway routes no request to the replica before.
+   * once, right after the backend is created; the gateway sends the replica no request before it
+   * has passed.
    *
    * @return load time
    */
