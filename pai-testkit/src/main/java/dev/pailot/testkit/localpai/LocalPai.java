@@ -2,16 +2,20 @@ package dev.pailot.testkit.localpai;
 
 import dev.pailot.core.Pai;
 import dev.pailot.core.PaiCredentials;
+import dev.pailot.testkit.localpai.internal.backend.BackendFactory;
 import dev.pailot.testkit.localpai.internal.control.Authenticator;
 import dev.pailot.testkit.localpai.internal.control.ControlPlane;
 import dev.pailot.testkit.localpai.internal.control.FaultPlan;
 import dev.pailot.testkit.localpai.internal.control.ProductHandler;
 import dev.pailot.testkit.localpai.internal.dlc.DlcEmulator;
+import dev.pailot.testkit.localpai.internal.eas.EasEmulation;
 import dev.pailot.testkit.localpai.internal.emulation.Emulation;
 import dev.pailot.testkit.localpai.internal.emulation.OssPaths;
 import dev.pailot.testkit.localpai.internal.emulation.PersistentStore;
 import dev.pailot.testkit.localpai.internal.emulation.StateDirectory;
+import dev.pailot.testkit.localpai.internal.engine.EngineBackendFactory;
 import dev.pailot.testkit.localpai.internal.network.NetworkHandlers;
+import dev.pailot.testkit.localpai.internal.server.DataPlaneRoute;
 import dev.pailot.testkit.localpai.internal.server.LocalPaiServer;
 import dev.pailot.testkit.localpai.internal.workspace.WorkspaceHandlers;
 import java.io.IOException;
@@ -52,16 +56,18 @@ public final class LocalPai implements AutoCloseable {
 
   private final LocalPaiOptions options;
   private final LocalPaiServer server;
+  private final EasEmulation eas;
   private final LocalPaiFaults faults;
   private final RequestLog requests;
   private final URI endpoint;
   private final StateDirectory state;
+  private final List<PersistentStore> stores = new ArrayList<>();
   private final OssPaths storage;
   private final boolean ownsDataDirectory;
   private final DlcEmulator dlcEmulator;
   private final LocalPaiDlc dlc;
 
-  private LocalPai(LocalPaiOptions options) {
+  private LocalPai(LocalPaiOptions options, List<BackendFactory> extraFactories) {
     this.options = options;
     Clock clock = Clock.systemUTC();
     Emulation emulation =
@@ -76,13 +82,15 @@ public final class LocalPai implements AutoCloseable {
         DlcEmulator.start(
             emulation, options.dlc(), options.timeScale(), storage, options.randomSeed());
     this.dlc = new LocalPaiDlc(dlcEmulator);
-    this.faults = new LocalPaiFaults(plan, dlcEmulator);
+    List<BackendFactory> factories = new ArrayList<>(extraFactories);
+    factories.addAll(backendFactories());
+    this.eas = new EasEmulation(emulation, factories, options.randomSeed());
+    this.faults = new LocalPaiFaults(plan, dlcEmulator, eas);
     this.requests = new RequestLog();
     List<PaiCredentials> accepted = new ArrayList<>();
     accepted.add(credentials(options));
     accepted.addAll(options.additionalCredentials());
-    List<PersistentStore> stores = new ArrayList<>();
-    List<ProductHandler> handlers = handlers(emulation, dlcEmulator, stores);
+    List<ProductHandler> handlers = handlers(emulation, dlcEmulator, eas, stores);
     // Restore before the port opens, so no request sees a half-restored emulator.
     this.state =
         options
@@ -97,19 +105,23 @@ public final class LocalPai implements AutoCloseable {
             requests::append,
             options.region(),
             clock);
-    // No data-plane routes yet; emulated EAS endpoints and LLM engines will be added here.
     try {
       this.server =
           LocalPaiServer.start(
-              options.host(), options.port(), options.ioThreads(), controlPlane, List.of());
+              options.host(), options.port(), options.ioThreads(), controlPlane, dataPlane(eas));
     } catch (RuntimeException e) {
+      eas.close();
       dlcEmulator.close();
+      if (state != null) {
+        state.close();
+      }
       if (ownsDataDirectory) {
         deleteTree(storage.dataDirectory());
       }
       throw e;
     }
     this.endpoint = URI.create("http://" + hostForUri(options.host()) + ":" + server.port());
+    eas.attach(endpoint);
   }
 
   /**
@@ -133,18 +145,55 @@ public final class LocalPai implements AutoCloseable {
    */
   public static LocalPai start(LocalPaiOptions options) {
     Objects.requireNonNull(options, "options");
-    return new LocalPai(options);
+    return start(options, List.of());
+  }
+
+  /**
+   * Starts an emulator whose EAS replicas ask {@code extraFactories} first (tests plug in their own
+   * backends this way).
+   *
+   * @param options options
+   * @param extraFactories backend factories asked before the built-in ones
+   * @return the running emulator
+   */
+  static LocalPai start(LocalPaiOptions options, List<BackendFactory> extraFactories) {
+    Objects.requireNonNull(options, "options");
+    return new LocalPai(options, List.copyOf(extraFactories));
   }
 
   /** Every emulated product; a new product (DLC, EAS) adds its handlers here. */
   private static List<ProductHandler> handlers(
-      Emulation emulation, DlcEmulator dlc, List<PersistentStore> stores) {
+      Emulation emulation, DlcEmulator dlc, EasEmulation eas, List<PersistentStore> stores) {
     List<ProductHandler> handlers = new ArrayList<>();
     handlers.addAll(NetworkHandlers.create(emulation, stores));
     handlers.addAll(WorkspaceHandlers.create(emulation, stores));
     handlers.addAll(dlc.handlers());
     stores.add(dlc.store());
+    handlers.addAll(eas.handlers());
+    stores.add(eas.store());
     return handlers;
+  }
+
+  /**
+   * What runs inside EAS replicas, asked in order for each replica; the first that recognises a
+   * service wins, and services nobody recognises run an echo container.
+   */
+  private static List<BackendFactory> backendFactories() {
+    return List.of(new EngineBackendFactory());
+  }
+
+  /**
+   * The stores kept in the state directory, when one is configured.
+   *
+   * @return the stores
+   */
+  List<PersistentStore> persistentStores() {
+    return List.copyOf(stores);
+  }
+
+  /** Non-control-plane routes on LocalPai's port, checked before the control plane. */
+  private static List<DataPlaneRoute> dataPlane(EasEmulation eas) {
+    return List.of(eas.gateway());
   }
 
   private static Path temporaryDirectory() {
@@ -283,6 +332,7 @@ public final class LocalPai implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    eas.close();
     dlcEmulator.close();
     if (state != null) {
       state.close();

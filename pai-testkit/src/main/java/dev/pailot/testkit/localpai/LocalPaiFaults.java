@@ -3,6 +3,7 @@ package dev.pailot.testkit.localpai;
 import dev.pailot.core.Product;
 import dev.pailot.testkit.localpai.internal.control.FaultPlan;
 import dev.pailot.testkit.localpai.internal.dlc.DlcEmulator;
+import dev.pailot.testkit.localpai.internal.eas.EasEmulation;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -44,10 +45,12 @@ public final class LocalPaiFaults {
 
   private final FaultPlan plan;
   private final DlcEmulator dlc;
+  private final EasEmulation eas;
 
-  LocalPaiFaults(FaultPlan plan, DlcEmulator dlc) {
+  LocalPaiFaults(FaultPlan plan, DlcEmulator dlc, EasEmulation eas) {
     this.plan = plan;
     this.dlc = dlc;
+    this.eas = eas;
   }
 
   /**
@@ -219,11 +222,84 @@ public final class LocalPaiFaults {
   }
 
   /**
-   * Removes every fault and added latency, including DLC faults armed for jobs not yet created and
-   * the random spot reclamation rate (faults already given to existing jobs stay).
+   * Delays every gateway answer of an EAS service (without blocking LocalPai's event loop).
+   *
+   * @param service service name
+   * @param delay added latency; zero removes it
+   * @return this
+   * @throws IllegalArgumentException if the delay is negative
+   */
+  public LocalPaiFaults easLatency(String service, Duration delay) {
+    eas.faults().latency(service, Objects.requireNonNull(delay, "delay"));
+    return this;
+  }
+
+  /**
+   * Answers a share of an EAS service's requests with HTTP 500, whichever version serves them.
+   *
+   * @param service service name
+   * @param ratio 0 (never, the default) to 1 (always)
+   * @return this
+   * @throws IllegalArgumentException if the ratio is outside 0..1
+   */
+  public LocalPaiFaults easErrors(String service, double ratio) {
+    eas.faults().errors(service, 0, ratio);
+    return this;
+  }
+
+  /**
+   * Answers a share of the requests that replicas of one version of an EAS service serve with HTTP
+   * 500, e.g. to make a new version fail its canary and be rolled back.
+   *
+   * @param service service name
+   * @param version the version ({@code CurrentVersion} numbering, from 1)
+   * @param ratio 0 (never, the default) to 1 (always)
+   * @return this
+   * @throws IllegalArgumentException if the ratio is outside 0..1 or the version is below 1
+   */
+  public LocalPaiFaults easErrors(String service, int version, double ratio) {
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be at least 1, was " + version);
+    }
+    eas.faults().errors(service, version, ratio);
+    return this;
+  }
+
+  /**
+   * Makes the next rollout of an EAS service (create, update, rollback or start) crash on start:
+   * the service turns {@code Failed} with a warning event, and replicas of the previous rollout
+   * keep serving. Used up by that rollout.
+   *
+   * @param service service name
+   * @return this
+   */
+  public LocalPaiFaults easFailNextDeployment(String service) {
+    eas.faults().failNextDeployment(service);
+    return this;
+  }
+
+  /**
+   * Kills one ready replica of an EAS service now: it is closed and restarted, stops taking traffic
+   * until it has loaded again, and its {@code RestartCount} grows.
+   *
+   * @param service service name
+   * @return the killed instance's name
+   * @throws IllegalArgumentException if no such service exists
+   * @throws IllegalStateException if the service has no ready replica
+   */
+  public String easKillReplica(String service) {
+    return eas.killReplica(Objects.requireNonNull(service, "service"))
+        .orElseThrow(
+            () -> new IllegalStateException("EAS service " + service + " has no ready replica"));
+  }
+
+  /**
+   * Removes every fault and added latency, EAS faults included, and DLC faults armed for jobs not
+   * yet created and the random spot reclamation rate (faults already given to existing jobs stay).
    */
   public void reset() {
     plan.reset();
     dlc.resetFaults();
+    eas.faults().reset();
   }
 }

@@ -27,12 +27,18 @@ public interface ServiceBackend {
 
   /**
    * How long this replica takes to become ready, in real time already scaled by the emulator
-   * (weights from OSS: model size divided by storage throughput, then the engine's warm-up).
+   * (weights from OSS: model size divided by storage throughput, then the engine's warm-up). Read
+   * once, right after the backend is created; the gateway sends the replica no request before it
+   * has passed.
    *
    * @return load time
    */
   Duration loadTime();
 
-  /** Stops the replica: aborts in-flight requests and frees its resources. Idempotent. */
+  /**
+   * Stops the replica: aborts in-flight requests and frees its resources. Idempotent. Called on the
+   * EAS thread, holding no EAS lock, when the replica is scaled in, replaced, killed, stopped or
+   * deleted, or LocalPai closes; it may wait briefly for its own work to stop.
+   */
   void close();
 }
