@@ -32,11 +32,15 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * LocalPai: a local emulator of PAI's control plane (VPC, ECS security groups, AIWorkspace
- * workspaces and datasets) that speaks the real wire protocol, so the unchanged SDK talks to it
- * through its endpoint override. It checks {@code ACS3-HMAC-SHA256} signatures, validates
- * parameters, keeps state in memory, moves resources through their real status transitions on a
- * scaled clock, and answers errors with Alibaba Cloud's codes and JSON bodies.
+ * LocalPai: a local emulator of PAI that speaks the real wire protocol, so the unchanged SDK talks
+ * to it through its endpoint override. Control plane: VPC, ECS security groups, AIWorkspace
+ * workspaces and datasets, DLC training jobs (which really train: steps, checkpoints, preemption,
+ * gang scheduling) and EAS services (versions, groups, release weights, mirrors, autoscaling). Data
+ * plane: each EAS service answers on its own endpoint through an emulated gateway, backed by a
+ * simulated continuous-batching LLM engine (OpenAI-compatible, SSE, vLLM metrics), an embedding or
+ * rerank model, or an echo container. It checks {@code ACS3-HMAC-SHA256} signatures, validates
+ * parameters, moves resources through their real status transitions on a scaled clock, answers
+ * errors with Alibaba Cloud's codes and JSON bodies, and can keep its state in a directory.
  *
  * <pre>{@code
  * try (LocalPai localPai = LocalPai.start();

@@ -235,6 +235,24 @@ public final class LocalPaiFaults {
   }
 
   /**
+   * Delays the answers that replicas of one version of an EAS service give: a slow release that a
+   * blue-green gate should catch and roll back.
+   *
+   * @param service service name
+   * @param version the version ({@code CurrentVersion} numbering, from 1)
+   * @param delay added latency; zero removes it
+   * @return this
+   * @throws IllegalArgumentException if the delay is negative or the version is below 1
+   */
+  public LocalPaiFaults easLatency(String service, int version, Duration delay) {
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be at least 1, was " + version);
+    }
+    eas.faults().latency(service, version, Objects.requireNonNull(delay, "delay"));
+    return this;
+  }
+
+  /**
    * Answers a share of an EAS service's requests with HTTP 500, whichever version serves them.
    *
    * @param service service name

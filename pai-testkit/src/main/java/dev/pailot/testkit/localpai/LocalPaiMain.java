@@ -93,6 +93,7 @@ public final class LocalPaiMain {
         case "--access-key-secret" -> b.accessKeySecret(value);
         case "--seed" -> b.randomSeed(number(flag, value));
         case "--state-dir" -> b.stateDirectory(java.nio.file.Path.of(value));
+        case "--data-dir" -> b.dataDirectory(java.nio.file.Path.of(value));
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -110,7 +111,7 @@ public final class LocalPaiMain {
   private static void usage(PrintStream out) {
     out.println(
         "usage: java -jar pai-testkit-<version>-localpai.jar [--host 127.0.0.1] [--port 0]\n"
-            + "         [--region cn-shanghai] [--time-scale-ms 100] [--seed 42] [--state-dir DIR]\n"
+            + "         [--region cn-shanghai] [--time-scale-ms 100] [--seed 42] [--state-dir DIR] [--data-dir DIR]\n"
             + "         [--access-key-id ID] [--access-key-secret SECRET]");
   }
 }

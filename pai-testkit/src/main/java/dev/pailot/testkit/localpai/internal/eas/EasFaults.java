@@ -19,7 +19,7 @@ public final class EasFaults {
   private static final int ANY_VERSION = 0;
 
   private final Random random;
-  private final Map<String, Duration> latency = new HashMap<>();
+  private final Map<VersionKey, Duration> latency = new HashMap<>();
   private final Map<VersionKey, Double> errors = new HashMap<>();
   private final Set<String> failingDeployments = new HashSet<>();
 
@@ -40,11 +40,26 @@ public final class EasFaults {
    * @throws IllegalArgumentException if negative
    */
   public synchronized void latency(String service, Duration delay) {
+    latency(service, ANY_VERSION, delay);
+  }
+
+  /**
+   * Adds latency to the answers that replicas of one version of a service give (a slow release).
+   *
+   * @param service service name
+   * @param version the version, or 0 for every version
+   * @param delay delay, zero to remove
+   * @throws IllegalArgumentException if negative
+   */
+  public synchronized void latency(String service, int version, Duration delay) {
     Objects.requireNonNull(service, "service");
     if (delay.isNegative()) {
       throw new IllegalArgumentException("latency must not be negative");
     }
-    latency.put(service, delay);
+    if (version < 0) {
+      throw new IllegalArgumentException("version must be 0 (any) or a service version");
+    }
+    latency.put(new VersionKey(service, version), delay);
   }
 
   /**
@@ -83,8 +98,10 @@ public final class EasFaults {
     failingDeployments.clear();
   }
 
-  synchronized Duration latency(String service) {
-    return latency.getOrDefault(service, Duration.ZERO);
+  synchronized Duration latency(String service, int version) {
+    Duration any = latency.getOrDefault(new VersionKey(service, ANY_VERSION), Duration.ZERO);
+    Duration own = latency.getOrDefault(new VersionKey(service, version), Duration.ZERO);
+    return any.compareTo(own) >= 0 ? any : own;
   }
 
   synchronized boolean drawError(String service, int version) {

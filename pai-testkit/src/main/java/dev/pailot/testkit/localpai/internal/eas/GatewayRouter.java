@@ -132,7 +132,11 @@ final class GatewayRouter {
       return Decision.refuse(500, "Internal Server Error (injected by LocalPai)");
     }
     return new Decision(
-        200, "", replica.backend(), faults.latency(s.name), mirrored ? List.of() : mirrors(s));
+        200,
+        "",
+        replica.backend(),
+        faults.latency(s.name, replica.version()),
+        mirrored ? List.of() : mirrors(s));
   }
 
   private List<MirrorTarget> mirrors(EasService s) {
