@@ -31,6 +31,8 @@ final class Await {
       throw new AssertionError("expected a failure, got " + value);
     } catch (ExecutionException e) {
       return e.getCause();
+    } catch (java.util.concurrent.CancellationException e) {
+      return e;
     } catch (InterruptedException | TimeoutException e) {
       throw new AssertionError("no outcome: " + e, e);
     }
