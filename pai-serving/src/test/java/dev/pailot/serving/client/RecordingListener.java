@@ -8,6 +8,7 @@ final class RecordingListener implements StreamListener {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final List<Delta> deltas = new CopyOnWriteArrayList<>();
   final List<String> threads = new CopyOnWriteArrayList<>();
+  final List<Boolean> daemon = new CopyOnWriteArrayList<>();
   volatile Usage usage;
   volatile ChatResult completed;
   volatile Throwable error;
@@ -17,6 +18,7 @@ final class RecordingListener implements StreamListener {
     deltas.add(delta);
     calls.add("delta");
     threads.add(Thread.currentThread().getName());
+    daemon.add(Thread.currentThread().isDaemon());
   }
 
   @Override
