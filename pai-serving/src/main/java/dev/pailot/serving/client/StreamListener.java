@@ -42,7 +42,9 @@ public interface StreamListener {
   /**
    * The stream failed: a {@link dev.pailot.core.error.PaiException} subtype that says what went
    * wrong and what to do. Default: does nothing; the failure also completes {@link
-   * StreamHandle#result()} exceptionally.
+   * StreamHandle#result()} exceptionally. A failure raised off the reading thread (a timeout, the
+   * client closing) completes {@code result()} at once and reaches this callback on the reading
+   * thread when the cancelled call unwinds, so callbacks stay serial.
    *
    * @param error the failure
    */

@@ -75,7 +75,11 @@ class TimeoutsTest {
     InferenceTimeoutException e = (InferenceTimeoutException) failure;
     assertThat(e.phase()).isEqualTo(Phase.IDLE);
     assertThat(e.getMessage()).contains("stalled").contains("after 2 deltas");
+    // The timeout is raised on the timer thread; the listener hears of it on its reading thread
+    // once the cancelled call unwinds, so its callbacks stay serial.
+    Await.until(() -> listener.calls.size() == 3, "onError");
     assertThat(listener.calls).containsExactly("delta", "delta", "error");
+    assertThat(listener.error).isSameAs(failure);
   }
 
   @Test

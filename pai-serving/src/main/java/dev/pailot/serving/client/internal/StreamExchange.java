@@ -36,6 +36,10 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
   private volatile Usage usage;
   private volatile boolean opened;
   private volatile boolean consumerPaused;
+  private volatile Thread reader;
+  private volatile boolean sent;
+  private Throwable pendingError; // guarded by this
+  private boolean readerDone; // guarded by this
   private String finishReason;
   private String responseId;
   private String model;
@@ -60,6 +64,7 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     timing.sent(System.nanoTime());
     EventSource source =
         core.sse().newEventSource(core.post(url, body, info, "text/event-stream"), new Reader());
+    sent = true;
     onCancel(source::cancel);
     armWatchdog();
   }
@@ -103,12 +108,42 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
   }
 
+  /**
+   * Keeps the consumer's callbacks serial: a failure raised off the reading thread (a timeout, the
+   * client closing) is handed to the reading thread, which calls back once the cancelled call
+   * unwinds. Before the call was sent there is no reading thread, so it is delivered at once.
+   */
   @Override
   void notifyFailure(Throwable error) {
+    if (Thread.currentThread() != reader) {
+      synchronized (this) {
+        if (sent && !readerDone) {
+          pendingError = error;
+          return;
+        }
+      }
+    }
+    deliverError(error);
+  }
+
+  private void deliverError(Throwable error) {
     try {
       sink.error(error);
     } catch (RuntimeException e) {
       LOG.debug("{}: the stream consumer threw in its error callback", info.subject(), e);
+    }
+  }
+
+  /** The reading thread's last callback: delivers a failure raised elsewhere meanwhile. */
+  private void readerFinished() {
+    Throwable error;
+    synchronized (this) {
+      readerDone = true;
+      error = pendingError;
+      pendingError = null;
+    }
+    if (error != null) {
+      deliverError(error);
     }
   }
 
@@ -233,12 +268,14 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
   private final class Reader extends EventSourceListener {
     @Override
     public void onOpen(EventSource source, Response response) {
+      reader = Thread.currentThread();
       opened = true;
       timing.event(System.nanoTime());
     }
 
     @Override
     public void onEvent(EventSource source, String id, String type, String data) {
+      reader = Thread.currentThread();
       if (!isTerminated()) {
         onData(data);
       }
@@ -246,16 +283,20 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
 
     @Override
     public void onClosed(EventSource source) {
+      reader = Thread.currentThread();
       if (!isTerminated()) {
         closed();
       }
+      readerFinished();
     }
 
     @Override
     public void onFailure(EventSource source, Throwable t, Response response) {
+      reader = Thread.currentThread();
       if (!isTerminated()) {
         failed(t, response);
       }
+      readerFinished();
     }
   }
 }
