@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import okhttp3.Response;
 
 /**
@@ -82,8 +83,7 @@ final class InferenceErrors {
 
   private EndpointUnavailableException unavailable(
       RequestInfo info, int status, String body, String quoted, String type, Duration retryAfter) {
-    if (status == 503
-        && body.strip().toLowerCase(java.util.Locale.ROOT).contains("no healthy upstream")) {
+    if (status == 503 && body.toLowerCase(Locale.ROOT).contains("no healthy upstream")) {
       return new ServiceNotReadyException(
           info.subject()
               + " failed: the EAS gateway has no ready replica (HTTP 503 no healthy"
@@ -250,14 +250,17 @@ final class InferenceErrors {
         : "retry after " + retryAfter.toMillis() + " ms (Retry-After)";
   }
 
-  /** Parses {@code Retry-After}: delay seconds or an HTTP date. */
+  /** Parses {@code Retry-After}: delay seconds (fractions tolerated) or an HTTP date. */
   static Duration retryAfter(String header) {
     if (header == null || header.isBlank()) {
       return null;
     }
     String h = header.strip();
     try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(h)));
+      double seconds = Double.parseDouble(h);
+      return Double.isFinite(seconds)
+          ? Duration.ofMillis((long) (Math.max(0, Math.min(seconds, 86_400)) * 1000))
+          : null;
     } catch (NumberFormatException notSeconds) {
       try {
         ZonedDateTime at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
