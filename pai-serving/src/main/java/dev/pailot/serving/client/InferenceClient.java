@@ -1,0 +1,246 @@
+package dev.pailot.serving.client;
+
+import dev.pailot.serving.client.internal.ClientCore;
+import dev.pailot.serving.client.internal.ClientSettings;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A client for one inference endpoint: an EAS service or service group, or any OpenAI-compatible
+ * engine (vLLM, SGLang, BladeLLM). Chat and text completions, streamed or not; embeddings; rerank;
+ * raw EAS predict.
+ *
+ * <pre>{@code
+ * try (InferenceClient client = InferenceClient.builder()
+ *         .endpoint(endpoint)
+ *         .token(token)
+ *         .build()) {
+ *   ChatResult answer = client.chat(ChatRequest.builder().user("Hello").build());
+ * }
+ * }</pre>
+ *
+ * <p>Every request passes the client's admission stage first: at most {@code concurrencyLimit}
+ * requests run at once, more wait in a bounded queue (interactive before batch, each within its
+ * deadline), and a full queue refuses at once. Each request is then one HTTP call on the client's
+ * own daemon threads (or the executor given to the builder), never the common pool. Its timings
+ * (TTFT, TPOT, inter-token latency, end to end, tokens) come back in the result and feed the
+ * Micrometer meters {@code inference.request.duration}, {@code inference.time.to.first.token},
+ * {@code inference.time.per.output.token}, {@code inference.queue.wait}, {@code inference.tokens},
+ * {@code inference.requests.rejected} and the gauges {@code inference.requests.in.flight}, {@code
+ * inference.requests.queued} and {@code inference.concurrency.limit}, all tagged {@code
+ * service_name}.
+ *
+ * <p>Async methods return a {@link CompletableFuture}; cancelling it withdraws a queued request or
+ * closes the HTTP connection, so the engine aborts the generation. Failures are {@link
+ * dev.pailot.core.error.PaiException}s (see {@link InferenceException} for the mapping); the
+ * blocking methods throw them directly. Dependent stages of the futures run on the client's I/O
+ * threads unless you pass your own executor to the {@code *Async} stage methods.
+ *
+ * <p>Thread-safe; build one per endpoint and share it. Close it to stop its threads: queued and
+ * running requests then fail. The token never appears in {@link #toString()}, logs or exceptions.
+ */
+public final class InferenceClient implements AutoCloseable {
+  private final ClientCore core;
+  private final ClientSettings settings;
+
+  InferenceClient(ClientCore core, ClientSettings settings) {
+    this.core = core;
+    this.settings = settings;
+  }
+
+  /**
+   * A builder; only the endpoint is required.
+   *
+   * @return a new builder
+   */
+  public static InferenceClientBuilder builder() {
+    return new InferenceClientBuilder();
+  }
+
+  /**
+   * A non-streamed chat completion, waiting for the answer.
+   *
+   * @param request the request
+   * @return the answer; its timings have no time to first token
+   * @throws dev.pailot.core.error.PaiException a subtype saying what failed (see {@link
+   *     InferenceException})
+   */
+  public ChatResult chat(ChatRequest request) {
+    return Blocking.await(chatAsync(request));
+  }
+
+  /**
+   * A non-streamed chat completion.
+   *
+   * @param request the request
+   * @return the answer's future; cancel it to abort the request
+   */
+  public CompletableFuture<ChatResult> chatAsync(ChatRequest request) {
+    return core.chat(request);
+  }
+
+  /**
+   * A streamed chat completion, delivered to {@code listener} as it arrives.
+   *
+   * @param request the request
+   * @param listener receives deltas, usage, then completion or the failure
+   * @return the running stream; close or cancel it to abort the request
+   */
+  public StreamHandle stream(ChatRequest request, StreamListener listener) {
+    return core.stream(request, listener);
+  }
+
+  /**
+   * A streamed chat completion as a {@code Flow.Publisher} of deltas that honours demand. Nothing
+   * is sent until the subscriber requests.
+   *
+   * @param request the request
+   * @return a single-use publisher
+   */
+  public DeltaPublisher publisher(ChatRequest request) {
+    return core.publisher(request);
+  }
+
+  /**
+   * A non-streamed text completion, waiting for the answer.
+   *
+   * @param request the request
+   * @return the answer
+   * @throws dev.pailot.core.error.PaiException a subtype saying what failed
+   */
+  public ChatResult complete(CompletionRequest request) {
+    return Blocking.await(completeAsync(request));
+  }
+
+  /**
+   * A non-streamed text completion.
+   *
+   * @param request the request
+   * @return the answer's future; cancel it to abort the request
+   */
+  public CompletableFuture<ChatResult> completeAsync(CompletionRequest request) {
+    return core.completion(request);
+  }
+
+  /**
+   * A streamed text completion, delivered to {@code listener}.
+   *
+   * @param request the request
+   * @param listener receives deltas, usage, then completion or the failure
+   * @return the running stream; close or cancel it to abort the request
+   */
+  public StreamHandle stream(CompletionRequest request, StreamListener listener) {
+    return core.stream(request, listener);
+  }
+
+  /**
+   * A streamed text completion as a {@code Flow.Publisher} of deltas.
+   *
+   * @param request the request
+   * @return a single-use publisher
+   */
+  public DeltaPublisher publisher(CompletionRequest request) {
+    return core.publisher(request);
+  }
+
+  /**
+   * Embeddings, waiting for the answer.
+   *
+   * @param request the request
+   * @return one vector per input, in input order
+   * @throws dev.pailot.core.error.PaiException a subtype saying what failed
+   */
+  public EmbeddingResult embed(EmbeddingRequest request) {
+    return Blocking.await(embedAsync(request));
+  }
+
+  /**
+   * Embeddings.
+   *
+   * @param request the request
+   * @return the answer's future
+   */
+  public CompletableFuture<EmbeddingResult> embedAsync(EmbeddingRequest request) {
+    return core.embed(request);
+  }
+
+  /**
+   * Rerank, waiting for the answer.
+   *
+   * @param request the request
+   * @return the scored documents, best first
+   * @throws dev.pailot.core.error.PaiException a subtype saying what failed
+   */
+  public RerankResult rerank(RerankRequest request) {
+    return Blocking.await(rerankAsync(request));
+  }
+
+  /**
+   * Rerank.
+   *
+   * @param request the request
+   * @return the answer's future
+   */
+  public CompletableFuture<RerankResult> rerankAsync(RerankRequest request) {
+    return core.rerank(request);
+  }
+
+  /**
+   * A raw EAS predict call, waiting for the answer.
+   *
+   * @param request the request
+   * @return the status and body; see {@link PredictResult#status()} for which statuses throw
+   * @throws dev.pailot.core.error.PaiException for gateway failures (401, 403, 429, 502-504) and
+   *     connection failures
+   */
+  public PredictResult predict(PredictRequest request) {
+    return Blocking.await(predictAsync(request));
+  }
+
+  /**
+   * A raw EAS predict call.
+   *
+   * @param request the request
+   * @return the answer's future
+   */
+  public CompletableFuture<PredictResult> predictAsync(PredictRequest request) {
+    return core.predict(request);
+  }
+
+  /**
+   * The {@code service_name} metric tag.
+   *
+   * @return the service name
+   */
+  public String serviceName() {
+    return settings.serviceName();
+  }
+
+  /**
+   * The endpoint, without credentials.
+   *
+   * @return the endpoint URL
+   */
+  public String endpoint() {
+    return settings.endpoint().display();
+  }
+
+  /**
+   * Refuses new requests, fails queued and running ones (closing their connections), removes the
+   * client's gauges and stops its own threads. Idempotent.
+   */
+  @Override
+  public void close() {
+    core.close();
+  }
+
+  @Override
+  public String toString() {
+    return "InferenceClient{service="
+        + settings.serviceName()
+        + ", endpoint="
+        + settings.endpoint().display()
+        + ", token="
+        + (settings.token() == null ? "none" : "****")
+        + "}";
+  }
+}

@@ -1,0 +1,370 @@
+package dev.pailot.serving.client;
+
+import dev.pailot.core.error.ValidationException;
+import dev.pailot.serving.client.internal.AccessToken;
+import dev.pailot.serving.client.internal.ClientCore;
+import dev.pailot.serving.client.internal.ClientSettings;
+import dev.pailot.serving.client.internal.EndpointAddress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import okhttp3.OkHttpClient;
+
+/**
+ * Configures an {@link InferenceClient}. Only the endpoint is required. Not thread-safe; {@link
+ * #build()} validates everything and throws a {@link ValidationException} naming the field and the
+ * fix, before any thread or connection exists.
+ *
+ * <pre>{@code
+ * InferenceClient client = InferenceClient.builder()
+ *     .endpoint("http://123.cn-shanghai.pai-eas.aliyuncs.com/api/predict/qwen_chat")
+ *     .token(System.getenv("EAS_TOKEN"))
+ *     .meterRegistry(registry)
+ *     .build();
+ * }</pre>
+ */
+public final class InferenceClientBuilder {
+  /** Default {@link #maxRequests(int)} and {@link #maxRequestsPerHost(int)}. */
+  public static final int DEFAULT_MAX_REQUESTS = 512;
+
+  /** Default {@link #concurrencyLimit(int)}. */
+  public static final int DEFAULT_CONCURRENCY_LIMIT = 256;
+
+  /** Default {@link #maxQueued(int)}. */
+  public static final int DEFAULT_MAX_QUEUED = 1024;
+
+  private String endpoint;
+  private AccessToken token;
+  private String serviceName;
+  private String defaultModel;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration firstTokenTimeout = Duration.ofSeconds(60);
+  private Duration idleTimeout = Duration.ofSeconds(60);
+  private Duration totalTimeout = Duration.ofMinutes(10);
+  private OkHttpClient okHttpClient;
+  private MeterRegistry registry;
+  private ExecutorService executor;
+  private int maxRequests = DEFAULT_MAX_REQUESTS;
+  private int maxRequestsPerHost = DEFAULT_MAX_REQUESTS;
+  private int maxIdleConnections = 64;
+  private int concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
+  private int maxQueued = DEFAULT_MAX_QUEUED;
+  private boolean interTokenHistogram;
+
+  InferenceClientBuilder() {}
+
+  /**
+   * The endpoint: an EAS service or group endpoint ({@code
+   * http://{uid}.{region}.pai-eas.aliyuncs.com/api/predict/{name}}, or its VPC form), or any
+   * OpenAI-compatible base URL. OpenAI routes go below {@code /v1} (appended unless the URL already
+   * ends in {@code /v1}); raw predict calls go to the endpoint itself. Required.
+   *
+   * @param url the endpoint URL, without query string or user info
+   * @return this builder
+   */
+  public InferenceClientBuilder endpoint(String url) {
+    this.endpoint = url;
+    return this;
+  }
+
+  /**
+   * The endpoint, as a URI. See {@link #endpoint(String)}.
+   *
+   * @param url the endpoint URL
+   * @return this builder
+   */
+  public InferenceClientBuilder endpoint(URI url) {
+    return endpoint(url == null ? null : url.toString());
+  }
+
+  /**
+   * The EAS token (the service's or group's {@code AccessToken}), sent as EAS expects it: {@code
+   * Authorization: <token>}. It never appears in {@code toString}, logs or exception messages.
+   *
+   * @param token the token
+   * @return this builder
+   */
+  public InferenceClientBuilder token(String token) {
+    requireToken(token);
+    this.token = AccessToken.raw(token);
+    return this;
+  }
+
+  /**
+   * A token sent in OpenAI's form, {@code Authorization: Bearer <token>}, for OpenAI-compatible
+   * endpoints other than EAS (EAS accepts both forms). Redacted like {@link #token(String)}.
+   *
+   * @param token the token or API key
+   * @return this builder
+   */
+  public InferenceClientBuilder bearerToken(String token) {
+    requireToken(token);
+    this.token = AccessToken.bearer(token);
+    return this;
+  }
+
+  /**
+   * The {@code service_name} tag of every metric. Default: the name after {@code /api/predict/} in
+   * the endpoint, else its host.
+   *
+   * @param name the service name
+   * @return this builder
+   */
+  public InferenceClientBuilder serviceName(String name) {
+    this.serviceName = name;
+    return this;
+  }
+
+  /**
+   * The model for requests that name none. Default: none (the field is left out and vLLM or SGLang
+   * use the served model).
+   *
+   * @param model the model name
+   * @return this builder
+   */
+  public InferenceClientBuilder defaultModel(String model) {
+    this.defaultModel = model;
+    return this;
+  }
+
+  /**
+   * TCP and TLS connect timeout. Default 10 s.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
+  public InferenceClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Longest wait from sending a streamed request to its first token; past it the call is cancelled
+   * with an {@link InferenceTimeoutException} of phase {@code FIRST_TOKEN}. Default 60 s.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
+  public InferenceClientBuilder firstTokenTimeout(Duration timeout) {
+    this.firstTokenTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Longest gap between events of a stream after its first token (phase {@code IDLE}); also the
+   * timeout for writing a request body. Paused while a {@code Flow} subscriber has no demand.
+   * Default 60 s.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
+  public InferenceClientBuilder idleTimeout(Duration timeout) {
+    this.idleTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * Longest time for any request, from submission (queue wait included), unless its own {@link
+   * InferenceRequest#deadline()} is shorter. Default 10 min.
+   *
+   * @param timeout the timeout
+   * @return this builder
+   */
+  public InferenceClientBuilder totalTimeout(Duration timeout) {
+    this.totalTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * The one escape hatch to OkHttp: a client whose TLS, proxy, DNS, interceptors, event listener
+   * and connection pool the inference client reuses (through {@link OkHttpClient#newBuilder()}; the
+   * given client is not changed). The inference client still installs its own sized dispatcher and
+   * its timeouts. Interceptors must not log the {@code Authorization} header. Closing the inference
+   * client does not close this one.
+   *
+   * @param client the client to derive from
+   * @return this builder
+   */
+  public InferenceClientBuilder okHttpClient(OkHttpClient client) {
+    this.okHttpClient = client;
+    return this;
+  }
+
+  /**
+   * Where metrics go. Default: nowhere (an empty composite registry).
+   *
+   * @param registry the registry
+   * @return this builder
+   */
+  public InferenceClientBuilder meterRegistry(MeterRegistry registry) {
+    this.registry = registry;
+    return this;
+  }
+
+  /**
+   * The executor HTTP calls run on, instead of the client's own named daemon threads. Each running
+   * call occupies one task while it reads its answer, so it must run at least {@link
+   * #maxRequests(int)} tasks at once (a cached or virtual-thread executor, not a small fixed pool).
+   * Listener callbacks run on it. The client does not shut it down.
+   *
+   * @param executor the executor
+   * @return this builder
+   */
+  public InferenceClientBuilder executor(ExecutorService executor) {
+    this.executor = executor;
+    return this;
+  }
+
+  /**
+   * Concurrent HTTP calls across all hosts (OkHttp's dispatcher). Default {@value
+   * #DEFAULT_MAX_REQUESTS}.
+   *
+   * @param max at least 1
+   * @return this builder
+   */
+  public InferenceClientBuilder maxRequests(int max) {
+    this.maxRequests = max;
+    return this;
+  }
+
+  /**
+   * Concurrent HTTP calls to one host. OkHttp's default of 5 would cap every service behind one
+   * gateway at 5 streams; this client's default is {@value #DEFAULT_MAX_REQUESTS}. Must be at least
+   * the {@link #concurrencyLimit(int)}.
+   *
+   * @param max at least 1
+   * @return this builder
+   */
+  public InferenceClientBuilder maxRequestsPerHost(int max) {
+    this.maxRequestsPerHost = max;
+    return this;
+  }
+
+  /**
+   * Idle keep-alive connections kept in the client's own pool (ignored with {@link
+   * #okHttpClient(OkHttpClient)}, whose pool is used). Default 64.
+   *
+   * @param max at least 0
+   * @return this builder
+   */
+  public InferenceClientBuilder maxIdleConnections(int max) {
+    this.maxIdleConnections = max;
+    return this;
+  }
+
+  /**
+   * Requests in flight at once (streams count until they end); more wait in the admission queue.
+   * Default {@value #DEFAULT_CONCURRENCY_LIMIT}. Set it near what the engine batches ({@code
+   * --max-num-seqs}) to keep queueing on the client, where deadlines and priorities apply.
+   *
+   * @param limit at least 1
+   * @return this builder
+   */
+  public InferenceClientBuilder concurrencyLimit(int limit) {
+    this.concurrencyLimit = limit;
+    return this;
+  }
+
+  /**
+   * Requests that may wait for admission; one more is refused at once with an {@link
+   * AdmissionRejectedException}. Default {@value #DEFAULT_MAX_QUEUED}.
+   *
+   * @param max at least 0
+   * @return this builder
+   */
+  public InferenceClientBuilder maxQueued(int max) {
+    this.maxQueued = max;
+    return this;
+  }
+
+  /**
+   * Whether streamed results carry a histogram of inter-token gaps ({@link
+   * InterTokenLatency#bucketCounts()}). Default {@code false}: mean and maximum only.
+   *
+   * @param enabled whether to record it
+   * @return this builder
+   */
+  public InferenceClientBuilder interTokenHistogram(boolean enabled) {
+    this.interTokenHistogram = enabled;
+    return this;
+  }
+
+  /**
+   * Validates the settings and starts the client: its threads (lazily created) and meters.
+   *
+   * @return the client; close it when done
+   * @throws ValidationException naming the invalid setting and the fix
+   */
+  public InferenceClient build() {
+    if (endpoint == null) {
+      throw ValidationException.invalidField(
+          "endpoint", "is not set", "set endpoint(\"http://.../api/predict/my_service\")");
+    }
+    EndpointAddress address = EndpointAddress.parse(endpoint);
+    String name = serviceName != null ? serviceName : address.defaultServiceName();
+    RequestRules.notBlank("serviceName", name, "leave it unset to use the endpoint's name");
+    checkLimits();
+    ClientSettings settings =
+        new ClientSettings(
+            address,
+            token,
+            name,
+            defaultModel,
+            positive("connectTimeout", connectTimeout),
+            positive("firstTokenTimeout", firstTokenTimeout),
+            positive("idleTimeout", idleTimeout),
+            positive("totalTimeout", totalTimeout),
+            okHttpClient,
+            registry != null ? registry : new CompositeMeterRegistry(),
+            executor,
+            maxRequests,
+            maxRequestsPerHost,
+            maxIdleConnections,
+            concurrencyLimit,
+            maxQueued,
+            interTokenHistogram);
+    return new InferenceClient(ClientCore.start(settings), settings);
+  }
+
+  private void checkLimits() {
+    atLeast("maxRequests", maxRequests, 1);
+    atLeast("maxRequestsPerHost", maxRequestsPerHost, 1);
+    atLeast("maxIdleConnections", maxIdleConnections, 0);
+    atLeast("concurrencyLimit", concurrencyLimit, 1);
+    atLeast("maxQueued", maxQueued, 0);
+    if (concurrencyLimit > Math.min(maxRequests, maxRequestsPerHost)) {
+      throw ValidationException.invalidField(
+          "concurrencyLimit",
+          concurrencyLimit
+              + " exceeds the dispatcher's maxRequests / maxRequestsPerHost ("
+              + Math.min(maxRequests, maxRequestsPerHost)
+              + "), which would queue calls out of"
+              + " sight of deadlines and priorities",
+          "raise maxRequestsPerHost and maxRequests to at least the concurrency limit");
+    }
+  }
+
+  private static void atLeast(String field, int value, int min) {
+    if (value < min) {
+      throw ValidationException.invalidField(
+          field, value + " is below " + min, "use " + min + " or more");
+    }
+  }
+
+  private static Duration positive(String field, Duration d) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw ValidationException.invalidField(
+          field, d + " is not a positive duration", "use e.g. Duration.ofSeconds(30)");
+    }
+    return d;
+  }
+
+  private static void requireToken(String token) {
+    RequestRules.notBlank(
+        "token",
+        token,
+        "pass the service's AccessToken from DescribeService (EAS console: Invoke)");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.pailot.serving.client.internal;
+
+/**
+ * The EAS token and how it is sent. Its {@link #toString()} never shows it; only {@link
+ * #headerValue()} does, for the {@code Authorization} header. Immutable.
+ */
+public final class AccessToken {
+  private final String headerValue;
+
+  private AccessToken(String headerValue) {
+    this.headerValue = headerValue;
+  }
+
+  /**
+   * EAS's form: {@code Authorization: <token>}.
+   *
+   * @param token the token
+   * @return the token
+   */
+  public static AccessToken raw(String token) {
+    return new AccessToken(token);
+  }
+
+  /**
+   * The OpenAI form: {@code Authorization: Bearer <token>}.
+   *
+   * @param token the token
+   * @return the token
+   */
+  public static AccessToken bearer(String token) {
+    return new AccessToken("Bearer " + token);
+  }
+
+  /**
+   * The {@code Authorization} header value. Never log it.
+   *
+   * @return the header value
+   */
+  public String headerValue() {
+    return headerValue;
+  }
+
+  @Override
+  public String toString() {
+    return "****";
+  }
+}

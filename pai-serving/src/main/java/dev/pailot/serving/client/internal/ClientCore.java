@@ -1,0 +1,359 @@
+package dev.pailot.serving.client.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pailot.core.error.ValidationException;
+import dev.pailot.core.internal.PaiRuntime;
+import dev.pailot.serving.client.ChatRequest;
+import dev.pailot.serving.client.ChatResult;
+import dev.pailot.serving.client.CompletionRequest;
+import dev.pailot.serving.client.DeltaPublisher;
+import dev.pailot.serving.client.EmbeddingRequest;
+import dev.pailot.serving.client.EmbeddingResult;
+import dev.pailot.serving.client.GenerationRequest;
+import dev.pailot.serving.client.InferenceRequest;
+import dev.pailot.serving.client.PredictRequest;
+import dev.pailot.serving.client.PredictResult;
+import dev.pailot.serving.client.RerankRequest;
+import dev.pailot.serving.client.RerankResult;
+import dev.pailot.serving.client.StreamHandle;
+import dev.pailot.serving.client.StreamListener;
+import dev.pailot.serving.client.internal.admission.AdmissionController;
+import dev.pailot.serving.client.internal.admission.FixedLimitAdmission;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSources;
+
+/**
+ * The pipeline behind {@code InferenceClient}: owns the OkHttp client, the threads, the admission
+ * stage and the meters, and turns each call into an {@link Exchange}. Thread-safe.
+ */
+public final class ClientCore implements AutoCloseable {
+  private static final ObjectMapper JSON = PaiRuntime.newObjectMapper();
+
+  private final ClientSettings settings;
+  private final ClientThreads threads;
+  private final OkHttpClient http;
+  private final EventSource.Factory sse;
+  private final AdmissionController admission;
+  private final InferenceMetrics metrics;
+  private final RequestBodies bodies;
+  private final AnswerReaders readers;
+  private final InferenceErrors errors;
+  private final Set<Exchange<?>> live = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ClientCore(ClientSettings settings) {
+    this.settings = settings;
+    this.threads = new ClientThreads(settings.executor());
+    this.http = HttpSetup.client(settings, threads.io());
+    this.sse = EventSources.createFactory(http);
+    this.admission =
+        new FixedLimitAdmission(settings.concurrencyLimit(), settings.maxQueued(), threads.timer());
+    this.metrics = new InferenceMetrics(settings.registry(), settings.serviceName(), admission);
+    this.bodies = new RequestBodies(JSON, settings.defaultModel());
+    this.readers = new AnswerReaders(JSON);
+    this.errors = new InferenceErrors(readers.errorReader());
+  }
+
+  /**
+   * Starts a client core: creates its threads, OkHttp client and meters.
+   *
+   * @param settings the resolved settings
+   * @return the core; close it to release them
+   */
+  public static ClientCore start(ClientSettings settings) {
+    return new ClientCore(Objects.requireNonNull(settings, "settings"));
+  }
+
+  /**
+   * A non-streamed chat completion.
+   *
+   * @param r the request
+   * @return the result future
+   */
+  public CompletableFuture<ChatResult> chat(ChatRequest r) {
+    return generation(Operation.CHAT, r, bodies.chat(r, false));
+  }
+
+  /**
+   * A non-streamed text completion.
+   *
+   * @param r the request
+   * @return the result future
+   */
+  public CompletableFuture<ChatResult> completion(CompletionRequest r) {
+    return generation(Operation.COMPLETION, r, bodies.completion(r, false));
+  }
+
+  /**
+   * A streamed chat completion delivered to a listener.
+   *
+   * @param r the request
+   * @param listener the listener
+   * @return the handle
+   */
+  public StreamHandle stream(ChatRequest r, StreamListener listener) {
+    return stream(Operation.CHAT, r, bodies.chat(r, true), listener);
+  }
+
+  /**
+   * A streamed text completion delivered to a listener.
+   *
+   * @param r the request
+   * @param listener the listener
+   * @return the handle
+   */
+  public StreamHandle stream(CompletionRequest r, StreamListener listener) {
+    return stream(Operation.COMPLETION, r, bodies.completion(r, true), listener);
+  }
+
+  /**
+   * A streamed chat completion as a publisher.
+   *
+   * @param r the request
+   * @return the publisher
+   */
+  public DeltaPublisher publisher(ChatRequest r) {
+    return publisher(Operation.CHAT, r, bodies.chat(r, true));
+  }
+
+  /**
+   * A streamed text completion as a publisher.
+   *
+   * @param r the request
+   * @return the publisher
+   */
+  public DeltaPublisher publisher(CompletionRequest r) {
+    return publisher(Operation.COMPLETION, r, bodies.completion(r, true));
+  }
+
+  /**
+   * Embeddings.
+   *
+   * @param r the request
+   * @return the result future
+   */
+  public CompletableFuture<EmbeddingResult> embed(EmbeddingRequest r) {
+    RequestInfo info = info(Operation.EMBEDDINGS, r);
+    return unary(
+        info,
+        r,
+        json(Operation.EMBEDDINGS, bodies.embeddings(r)),
+        (body, response, timings) -> {
+          var dto = readers.embedding(body);
+          if (dto == null || dto.data() == null) {
+            throw errors.unexpected(info, "the answer has no \"data\" list");
+          }
+          return AnswerReaders.embeddingResult(
+              dto, info.requestId(), timings.timings(AnswerReaders.usage(dto.usage())));
+        });
+  }
+
+  /**
+   * Rerank.
+   *
+   * @param r the request
+   * @return the result future
+   */
+  public CompletableFuture<RerankResult> rerank(RerankRequest r) {
+    RequestInfo info = info(Operation.RERANK, r);
+    return unary(
+        info,
+        r,
+        json(Operation.RERANK, bodies.rerank(r)),
+        (body, response, timings) -> {
+          var dto = readers.rerank(body);
+          if (dto == null || dto.results() == null) {
+            throw errors.unexpected(info, "the answer has no \"results\" list");
+          }
+          return AnswerReaders.rerankResult(
+              dto, info.requestId(), timings.timings(AnswerReaders.usage(dto.usage())));
+        });
+  }
+
+  /**
+   * A raw EAS predict call.
+   *
+   * @param r the request
+   * @return the result future
+   */
+  public CompletableFuture<PredictResult> predict(PredictRequest r) {
+    RequestInfo info = info(Operation.PREDICT, r);
+    UnaryExchange.Payload payload =
+        new UnaryExchange.Payload(
+            settings.endpoint().predict(r.path()),
+            r.body(),
+            r.contentType(),
+            ClientCore::gatewayFailure);
+    return unary(
+        info,
+        r,
+        payload,
+        (body, response, timings) ->
+            PredictResult.builder()
+                .status(response.code())
+                .body(body)
+                .contentType(java.util.Optional.ofNullable(response.header("Content-Type")))
+                .requestId(info.requestId())
+                .timings(timings.timings(null))
+                .build());
+  }
+
+  private CompletableFuture<ChatResult> generation(Operation op, GenerationRequest r, byte[] body) {
+    RequestInfo info = info(op, r);
+    return unary(
+        info,
+        r,
+        json(op, body),
+        (bytes, response, timings) -> {
+          var dto = readers.completion(bytes);
+          if (dto != null && dto.error() != null) {
+            throw errors.streamError(info, dto.error(), 0);
+          }
+          if (dto == null || dto.firstChoice() == null) {
+            throw errors.unexpected(info, "the answer has no choices");
+          }
+          return AnswerReaders.chatResult(
+              dto, info.requestId(), timings.timings(AnswerReaders.usage(dto.usage())));
+        });
+  }
+
+  private StreamHandle stream(
+      Operation op, GenerationRequest r, byte[] body, StreamListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    StreamExchange x =
+        new StreamExchange(
+            this, info(op, r), r, body, DeltaSink.of(listener), new CompletableFuture<>());
+    x.start();
+    return x;
+  }
+
+  private DeltaPublisher publisher(Operation op, GenerationRequest r, byte[] body) {
+    RequestInfo info = info(op, r);
+    return new DeltaFlow(flow -> new StreamExchange(this, info, r, body, flow, flow.future()));
+  }
+
+  private <T> CompletableFuture<T> unary(
+      RequestInfo info,
+      InferenceRequest r,
+      UnaryExchange.Payload payload,
+      UnaryExchange.AnswerReader<T> reader) {
+    UnaryExchange<T> x = new UnaryExchange<>(this, info, r, payload, reader);
+    x.start();
+    return x.future;
+  }
+
+  private UnaryExchange.Payload json(Operation op, byte[] body) {
+    return new UnaryExchange.Payload(
+        settings.endpoint().openAi(op.route()), body, "application/json", code -> code >= 300);
+  }
+
+  /** Statuses of the EAS gateway itself; a processor's own answers go back to the caller. */
+  private static boolean gatewayFailure(int code) {
+    return code == 401 || code == 403 || code == 429 || code == 502 || code == 503 || code == 504;
+  }
+
+  private RequestInfo info(Operation op, InferenceRequest r) {
+    String id = r.requestId().orElseGet(() -> UUID.randomUUID().toString());
+    return new RequestInfo(op, settings.serviceName(), settings.endpoint().display(), id);
+  }
+
+  Request post(HttpUrl url, byte[] body, RequestInfo info, String accept) {
+    return post(url, body, "application/json", info, accept);
+  }
+
+  Request post(HttpUrl url, byte[] body, String contentType, RequestInfo info, String accept) {
+    MediaType type = MediaType.parse(contentType);
+    if (type == null) {
+      throw ValidationException.invalidField(
+          "contentType",
+          "\"" + contentType + "\" is not a media type",
+          "use e.g. application/json");
+    }
+    Request.Builder b =
+        new Request.Builder()
+            .url(url)
+            .post(RequestBody.create(body, type))
+            .header("Accept", accept)
+            .header("X-Request-Id", info.requestId());
+    if (settings.token() != null) {
+      b.header("Authorization", settings.token().headerValue());
+    }
+    return b.build();
+  }
+
+  void track(Exchange<?> x) {
+    live.add(x);
+  }
+
+  void untrack(Exchange<?> x) {
+    live.remove(x);
+  }
+
+  ClientSettings settings() {
+    return settings;
+  }
+
+  EndpointAddress endpoint() {
+    return settings.endpoint();
+  }
+
+  OkHttpClient http() {
+    return http;
+  }
+
+  EventSource.Factory sse() {
+    return sse;
+  }
+
+  ScheduledExecutorService timer() {
+    return threads.timer();
+  }
+
+  AdmissionController admission() {
+    return admission;
+  }
+
+  InferenceMetrics metrics() {
+    return metrics;
+  }
+
+  AnswerReaders readers() {
+    return readers;
+  }
+
+  InferenceErrors errors() {
+    return errors;
+  }
+
+  /**
+   * Refuses new requests, fails queued and running ones, and stops the client's own threads. The
+   * connection pool is evicted unless it came from a user-supplied OkHttpClient. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    admission.close();
+    for (Exchange<?> x : live.toArray(new Exchange<?>[0])) {
+      x.fail(LimitErrors.closedWhileRunning(x.info));
+    }
+    metrics.close();
+    threads.close();
+    if (settings.baseClient() == null) {
+      http.connectionPool().evictAll();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.pailot.serving.client.internal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import okhttp3.OkHttpClient;
+
+/**
+ * Everything the public builder resolved, validated and defaulted. The token's {@code toString} is
+ * redacted, so this record's is too.
+ *
+ * @param endpoint where requests go
+ * @param token the token, or {@code null} for an endpoint without auth
+ * @param serviceName the {@code service_name} metric tag
+ * @param defaultModel the model for requests that name none, or {@code null}
+ * @param connectTimeout TCP/TLS connect timeout
+ * @param firstTokenTimeout longest wait from sending a streamed request to its first token
+ * @param idleTimeout longest gap between stream events, and the write timeout
+ * @param totalTimeout longest request, from submission, unless its deadline is shorter
+ * @param baseClient the user's OkHttpClient to derive from, or {@code null}
+ * @param registry where metrics go
+ * @param executor the user's I/O executor, or {@code null} for the client's own threads
+ * @param maxRequests the dispatcher's limit of concurrent calls
+ * @param maxRequestsPerHost the dispatcher's limit per host
+ * @param maxIdleConnections idle connections kept in the pool
+ * @param concurrencyLimit admission: requests in flight at once
+ * @param maxQueued admission: requests that may wait
+ * @param interTokenHistogram whether results carry an inter-token latency histogram
+ */
+public record ClientSettings(
+    EndpointAddress endpoint,
+    AccessToken token,
+    String serviceName,
+    String defaultModel,
+    Duration connectTimeout,
+    Duration firstTokenTimeout,
+    Duration idleTimeout,
+    Duration totalTimeout,
+    OkHttpClient baseClient,
+    MeterRegistry registry,
+    ExecutorService executor,
+    int maxRequests,
+    int maxRequestsPerHost,
+    int maxIdleConnections,
+    int concurrencyLimit,
+    int maxQueued,
+    boolean interTokenHistogram) {}
