@@ -47,13 +47,16 @@ final class AttemptWatch {
     final AttemptPlan plan;
     final String jobId;
     final GangGuard guard;
+    final Instant since;
     Job last;
+    int polls;
     boolean runningSeen;
     long checkpointSeen;
     BigDecimal lastCost = BigDecimal.ZERO;
 
-    State(AttemptPlan plan, String jobId, Duration gangTimeout) {
+    State(AttemptPlan plan, String jobId, Duration gangTimeout, Instant since) {
       this.plan = plan;
+      this.since = since;
       this.jobId = jobId;
       this.guard = new GangGuard(gangTimeout, plan.spec().roles());
       this.checkpointSeen = plan.resumeStep();
@@ -61,6 +64,8 @@ final class AttemptWatch {
   }
 
   private static final Duration NO_LIMIT = Duration.ofDays(3650);
+  private static final int NOT_FOUND_POLLS = 5;
+  private static final Duration NOT_FOUND_GRACE = Duration.ofMinutes(1);
 
   private final RunSetup setup;
   private final RunControl control;
@@ -84,7 +89,9 @@ final class AttemptWatch {
    * @return the last observation, with its verdict
    */
   Result watch(AttemptPlan plan, String jobId, Instant deadline, BigDecimal spentBefore) {
-    State st = new State(plan, jobId, setup.policy().gangStartTimeout().orElse(null));
+    State st =
+        new State(
+            plan, jobId, setup.policy().gangStartTimeout().orElse(null), setup.clock().instant());
     Duration poll = setup.policy().pollInterval();
     control.enterWatch();
     try {
@@ -92,7 +99,6 @@ final class AttemptWatch {
           .poll(() -> observe(st, deadline, spentBefore))
           .state(r -> r.job() == null ? "unknown" : r.job().statusText())
           .until(r -> r.verdict() != null)
-          .tolerate(ResourceNotFoundException.class)
           .tolerate(ServiceUnavailableException.class)
           .tolerate(ThrottlingException.class)
           .delays(poll, poll)
@@ -117,7 +123,11 @@ final class AttemptWatch {
     if (control.abandoned()) {
       return new Result(st.last, Verdict.ABANDONED, "the client closed");
     }
-    Job job = setup.dlc().getJob(st.jobId);
+    Optional<Job> read = read(st);
+    if (read.isEmpty()) {
+      return new Result(null, null, null);
+    }
+    Job job = read.get();
     st.last = job;
     announceRunning(st, job);
     observeCheckpoint(st);
@@ -142,6 +152,25 @@ final class AttemptWatch {
     return budget(st, job, now, spentBefore)
         .map(d -> new Result(job, Verdict.BUDGET, d))
         .orElseGet(() -> new Result(job, null, null));
+  }
+
+  /**
+   * Reads the job. Right after CreateJob, GetJob may not see it yet: "not found" is polled through
+   * until the job has been seen once, for at least {@value #NOT_FOUND_POLLS} polls and {@link
+   * #NOT_FOUND_GRACE}; after that, or once seen, the job is gone and the watch fails.
+   */
+  private Optional<Job> read(State st) {
+    st.polls++;
+    try {
+      return Optional.of(setup.dlc().getJob(st.jobId));
+    } catch (ResourceNotFoundException e) {
+      Duration waited = Duration.between(st.since, setup.clock().instant());
+      if (st.last == null
+          && (st.polls < NOT_FOUND_POLLS || waited.compareTo(NOT_FOUND_GRACE) < 0)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private void announceRunning(State st, Job job) {

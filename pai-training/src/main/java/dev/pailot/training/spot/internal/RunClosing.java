@@ -72,8 +72,8 @@ final class RunClosing {
               RunOutcome.FAILED,
               which
                   + " failed: "
-                  + a.detail().orElse(a.status().wireValue())
-                  + ". Not a preemption, so not retried: fix the cause (see the log tail and"
+                  + sentence(a.detail().orElse(a.status().wireValue()))
+                  + " Not a preemption, so not retried: fix the cause (see the log tail and"
                   + " events) and start the run again."
                   + resume,
               r.failure());
@@ -166,6 +166,11 @@ final class RunClosing {
       sum = sum.add(c.get());
     }
     return Optional.of(sum);
+  }
+
+  private static String sentence(String text) {
+    String t = text.strip();
+    return t.endsWith(".") ? t : t + ".";
   }
 
   private static long resumeStep(AttemptReport a) {
