@@ -96,6 +96,8 @@ final class ChaosReport {
     BigDecimal cost = sum(results, ChaosChecks.RunResult::cost);
     BigDecimal onDemand = sum(results, ChaosChecks.RunResult::onDemand);
     long preemptions = sumLong(results, ChaosChecks.RunResult::preemptions);
+    long reportedSame =
+        results.stream().filter(r -> r.lostSteps().equals(r.reportedLostSteps())).count();
     return String.format(
         Locale.ROOT,
         "| requirement | measured | |%n|---|---|---|%n"
@@ -107,6 +109,7 @@ final class ChaosReport {
             + "| savings match the price book | %d of %d runs exact | %s |%n%n"
             + "Attempts: %d in all (%d preemptions, max %d in one run). Estimated cost %s USD on"
             + " spot against %s USD on demand for the same running time: saved %s USD (%s%%)."
+            + " The reports' lost steps (read from pod logs) equal LocalPai's in %d of %d runs."
             + " Wall time %.1f s.",
         finished,
         results.size(),
@@ -139,6 +142,8 @@ final class ChaosReport {
                 .multiply(BigDecimal.valueOf(100))
                 .divide(onDemand, 1, RoundingMode.HALF_UP)
                 .toPlainString(),
+        reportedSame,
+        results.size(),
         elapsed.toMillis() / 1000.0);
   }
 

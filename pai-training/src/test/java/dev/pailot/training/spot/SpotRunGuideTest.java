@@ -57,35 +57,35 @@ class SpotRunGuideTest {
     CheckpointStore store = localStore(spec);
     localPai.faults().preemptNextSpotDlcJob(35);
     // tag::spot-run[]
-    try (SpotTraining training = SpotTraining.create(pai)) {
-      SpotRunReport report =
-          training
-              .spotRun(spec) // the job, with a checkpoint location
-              .resumeOnPreemption()
-              .maxAttempts(10)
-              .deadline(Duration.ofHours(12))
-              .budget(new BigDecimal("200.00")) // in the price book's currency
-              .fallbackToOnDemandAfter(3)
-              .gangStartTimeout(Duration.ofMinutes(10))
-              .pollInterval(poll) // default 15 s
-              .checkpointStore(store)
-              .listener(event -> System.out.println(event.type() + " " + event.message()))
-              .build()
-              .await(); // the report, whatever the outcome
-      System.out.println(report.toText());
-      report.requireSucceeded(); // or SpotRunFailedException, with the log tail of a failure
-      // end::spot-run[]
-      assertThat(report.preemptions()).isEqualTo(1);
-      assertThat(report.attempts().get(1).resumedFromStep()).isEqualTo(30);
-      // tag::report[]
-      String json = report.toJson(); // plain data, for a portal to store
-      for (AttemptReport a : report.attempts()) {
-        System.out.println(a.number() + " " + a.jobId() + " " + a.ending() + " " + a.detail());
-      }
-      report.savings().ifPresent(s -> System.out.println("saved " + s + " " + report.currency()));
-      // end::report[]
-      assertThat(SpotRunReport.fromJson(json)).isEqualTo(report);
+    SpotTraining training = SpotTraining.create(pai); // one per Pai, shared; close it at the end
+    SpotRunReport report =
+        training
+            .spotRun(spec) // the job, with a checkpoint location
+            .resumeOnPreemption()
+            .maxAttempts(10)
+            .deadline(Duration.ofHours(12))
+            .budget(new BigDecimal("200.00")) // in the price book's currency
+            .fallbackToOnDemandAfter(3)
+            .gangStartTimeout(Duration.ofMinutes(10))
+            .pollInterval(poll) // default 15 s
+            .checkpointStore(store)
+            .listener(event -> System.out.println(event.type() + " " + event.message()))
+            .build()
+            .await(); // the report, whatever the outcome
+    System.out.println(report.toText());
+    report.requireSucceeded(); // or SpotRunFailedException, with the log tail of a failure
+    // end::spot-run[]
+    training.close();
+    assertThat(report.preemptions()).isEqualTo(1);
+    assertThat(report.attempts().get(1).resumedFromStep()).isEqualTo(30);
+    // tag::report[]
+    String json = report.toJson(); // plain data, for a portal to store
+    for (AttemptReport a : report.attempts()) {
+      System.out.println(a.number() + " " + a.jobId() + " " + a.ending() + " " + a.detail());
     }
+    report.savings().ifPresent(s -> System.out.println("saved " + s + " " + report.currency()));
+    // end::report[]
+    assertThat(SpotRunReport.fromJson(json)).isEqualTo(report);
   }
 
   @Test
@@ -94,7 +94,13 @@ class SpotRunGuideTest {
     CheckpointStore store = localStore(spec);
     try (SpotTraining training = SpotTraining.create(pai)) {
       // tag::async[]
-      SpotRun run = training.spotRun(spec).resumeOnPreemption().checkpointStore(store).build();
+      SpotRun run =
+          training
+              .spotRun(spec)
+              .resumeOnPreemption()
+              .pollInterval(poll)
+              .checkpointStore(store)
+              .build();
       CompletableFuture<SpotRunReport> done = run.start(); // on the client's threads
       done.thenAccept(r -> System.out.println(run.name() + " " + r.outcome()));
       run.stop(); // stops the current DLC job, waits until it is Stopped; submits nothing more
