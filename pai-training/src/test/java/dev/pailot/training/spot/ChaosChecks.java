@@ -73,21 +73,7 @@ final class ChaosChecks {
     List<AttemptReport> attempts = report.attempts();
     List<Long> lost = new ArrayList<>();
     List<Long> reported = new ArrayList<>();
-    for (int i = 0; i < attempts.size(); i++) {
-      AttemptReport a = attempts.get(i);
-      if (a.ending() != AttemptEnding.PREEMPTED || i + 1 >= attempts.size()) {
-        continue;
-      }
-      DlcTrainingRecord now = localPai.dlc().training(a.jobId()).orElseThrow();
-      DlcTrainingRecord next = localPai.dlc().training(attempts.get(i + 1).jobId()).orElseThrow();
-      long l = now.lastStep() - next.resumedFromStep();
-      lost.add(l);
-      a.lostSteps().ifPresent(reported::add);
-      if (l > interval || now.lostSteps() > interval) {
-        problems.add(
-            "run " + n + " lost " + l + " steps in " + a.jobId() + " (interval " + interval + ")");
-      }
-    }
+    lostWork(n, interval, attempts, localPai, lost, reported, problems);
     List<Job> jobs = attempts.stream().map(a -> observer.getJob(a.jobId())).toList();
     int overlaps = overlaps(jobs);
     if (overlaps > 0) {
@@ -113,6 +99,35 @@ final class ChaosChecks {
         recomputed,
         report.wallTime().toMillis() / 1000.0,
         problems);
+  }
+
+  /**
+   * Per preemption: the last step the preempted job executed minus the step the next attempt
+   * resumed from (LocalPai's records), and what the report says.
+   */
+  private static void lostWork(
+      int n,
+      int interval,
+      List<AttemptReport> attempts,
+      LocalPai localPai,
+      List<Long> lost,
+      List<Long> reported,
+      List<String> problems) {
+    for (int i = 0; i + 1 < attempts.size(); i++) {
+      AttemptReport a = attempts.get(i);
+      if (a.ending() != AttemptEnding.PREEMPTED) {
+        continue;
+      }
+      DlcTrainingRecord now = localPai.dlc().training(a.jobId()).orElseThrow();
+      DlcTrainingRecord next = localPai.dlc().training(attempts.get(i + 1).jobId()).orElseThrow();
+      long l = now.lastStep() - next.resumedFromStep();
+      lost.add(l);
+      a.lostSteps().ifPresent(reported::add);
+      if (l > interval || now.lostSteps() > interval) {
+        problems.add(
+            "run " + n + " lost " + l + " steps in " + a.jobId() + " (interval " + interval + ")");
+      }
+    }
   }
 
   /** Attempts created before their predecessor finished, by DLC's GmtCreateTime/GmtFinishTime. */

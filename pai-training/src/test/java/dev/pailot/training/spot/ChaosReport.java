@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.function.ToLongFunction;
 
 /** Writes the chaos benchmark's Markdown report. */
@@ -73,31 +74,34 @@ final class ChaosReport {
     return results.stream().allMatch(ChaosChecks.RunResult::passed) && guard.violations().isEmpty();
   }
 
-  /** The requirements and the headline figures, as a Markdown table. */
+  /** The requirements and the headline figures, as a Markdown table and a paragraph. */
   static String summary(
       List<ChaosChecks.RunResult> results, ChaosCreateGuard guard, Duration elapsed) {
+    return requirements(results, guard) + "\n" + figures(results, elapsed);
+  }
+
+  private static String requirements(List<ChaosChecks.RunResult> results, ChaosCreateGuard guard) {
     long finished = results.stream().filter(r -> r.outcome() == RunOutcome.SUCCEEDED).count();
-    List<Long> lost = results.stream().flatMap(r -> r.lostSteps().stream()).toList();
-    long overLimit =
+    LongSummaryStatistics lost =
+        results.stream()
+            .flatMap(r -> r.lostSteps().stream())
+            .mapToLong(Long::longValue)
+            .summaryStatistics();
+    long over =
         results.stream()
             .filter(r -> r.lostSteps().stream().anyMatch(l -> l > r.interval()))
             .count();
-    double worstShare =
+    double worst =
         results.stream()
             .flatMap(r -> r.lostSteps().stream().map(l -> (double) l / r.interval()))
             .mapToDouble(Double::doubleValue)
             .max()
             .orElse(0);
     long overlaps = results.stream().mapToLong(ChaosChecks.RunResult::overlaps).sum();
-    long savingsMatch =
+    long exact =
         results.stream()
             .filter(r -> r.savings() != null && r.savings().compareTo(r.recomputedSavings()) == 0)
             .count();
-    BigDecimal cost = sum(results, ChaosChecks.RunResult::cost);
-    BigDecimal onDemand = sum(results, ChaosChecks.RunResult::onDemand);
-    long preemptions = sumLong(results, ChaosChecks.RunResult::preemptions);
-    long reportedSame =
-        results.stream().filter(r -> r.lostSteps().equals(r.reportedLostSteps())).count();
     return String.format(
         Locale.ROOT,
         "| requirement | measured | |%n|---|---|---|%n"
@@ -106,43 +110,54 @@ final class ChaosReport {
             + " steps, mean %.1f; worst %.0f%% of the interval; %d runs over | %s |%n"
             + "| no two attempts of a run at once | %d CreateJob calls checked %d earlier jobs"
             + " against DLC: %d not terminal; DLC job times: %d overlaps | %s |%n"
-            + "| savings match the price book | %d of %d runs exact | %s |%n%n"
-            + "Attempts: %d in all (%d preemptions, max %d in one run). Estimated cost %s USD on"
-            + " spot against %s USD on demand for the same running time: saved %s USD (%s%%)."
-            + " The reports' lost steps (read from pod logs) equal LocalPai's in %d of %d runs."
-            + " Wall time %.1f s.",
+            + "| savings match the price book | %d of %d runs exact | %s |%n",
         finished,
         results.size(),
         ok(finished == results.size()),
-        lost.size(),
-        lost.stream().mapToLong(Long::longValue).min().orElse(0),
-        lost.stream().mapToLong(Long::longValue).max().orElse(0),
-        lost.stream().mapToLong(Long::longValue).average().orElse(0),
-        worstShare * 100,
-        overLimit,
-        ok(overLimit == 0),
+        lost.getCount(),
+        lost.getCount() == 0 ? 0 : lost.getMin(),
+        lost.getCount() == 0 ? 0 : lost.getMax(),
+        lost.getAverage(),
+        worst * 100,
+        over,
+        ok(over == 0),
         guard.creates(),
         guard.jobsChecked(),
         guard.violations().size(),
         overlaps,
         ok(guard.violations().isEmpty() && overlaps == 0),
-        savingsMatch,
+        exact,
         results.size(),
-        ok(savingsMatch == results.size()),
+        ok(exact == results.size()));
+  }
+
+  private static String figures(List<ChaosChecks.RunResult> results, Duration elapsed) {
+    BigDecimal cost = sum(results, ChaosChecks.RunResult::cost);
+    BigDecimal onDemand = sum(results, ChaosChecks.RunResult::onDemand);
+    BigDecimal saved = onDemand.subtract(cost);
+    String share =
+        onDemand.signum() == 0
+            ? "0"
+            : saved
+                .multiply(BigDecimal.valueOf(100))
+                .divide(onDemand, 1, RoundingMode.HALF_UP)
+                .toPlainString();
+    long sameLost =
+        results.stream().filter(r -> r.lostSteps().equals(r.reportedLostSteps())).count();
+    return String.format(
+        Locale.ROOT,
+        "Attempts: %d in all (%d preemptions, max %d in one run). Estimated cost %s USD on"
+            + " spot against %s USD on demand for the same running time: saved %s USD (%s%%)."
+            + " The reports' lost steps (read from pod logs) equal LocalPai's in %d of %d runs."
+            + " Wall time %.1f s.",
         sumLong(results, ChaosChecks.RunResult::attempts),
-        preemptions,
+        sumLong(results, ChaosChecks.RunResult::preemptions),
         results.stream().mapToInt(ChaosChecks.RunResult::preemptions).max().orElse(0),
         cost.toPlainString(),
         onDemand.toPlainString(),
-        onDemand.subtract(cost).toPlainString(),
-        onDemand.signum() == 0
-            ? "0"
-            : onDemand
-                .subtract(cost)
-                .multiply(BigDecimal.valueOf(100))
-                .divide(onDemand, 1, RoundingMode.HALF_UP)
-                .toPlainString(),
-        reportedSame,
+        saved.toPlainString(),
+        share,
+        sameLost,
         results.size(),
         elapsed.toMillis() / 1000.0);
   }

@@ -102,6 +102,22 @@ class SpotRunOnLocalPaiTest {
   }
 
   @Test
+  void anAttemptWithAPodThatNeverStartsIsStoppedAndResubmitted() {
+    localPai.faults().nextDlcJobPodNeverStarts();
+    List<SpotRunEvent> events = new CopyOnWriteArrayList<>();
+
+    SpotRunReport report = run(events).gangStartTimeout(Duration.ofMillis(200)).build().await();
+
+    assertThat(report.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+    assertThat(report.attempts())
+        .extracting(AttemptReport::ending)
+        .containsExactly(AttemptEnding.GANG_TIMEOUT, AttemptEnding.SUCCEEDED);
+    assertThat(localPai.dlc().training(report.attempts().get(0).jobId()).orElseThrow().outcome())
+        .isEqualTo(DlcTrainingRecord.Outcome.STOPPED);
+    assertThat(events).extracting(SpotRunEvent::type).contains(SpotRunEventType.GANG_TIMEOUT);
+  }
+
+  @Test
   void aFailureThatIsNotAPreemptionIsNotRetried() {
     localPai.faults().failNextDlcJob(30, 1);
 

@@ -44,58 +44,49 @@ final class RunClosing {
   Optional<End> afterAttempt(AttemptEnd.Result r) {
     AttemptReport a = r.report();
     String which = "attempt " + a.number() + " (DLC job " + a.jobId() + ")";
-    String resume = " A new run resumes from checkpoint step " + resumeStep(a) + ".";
+    String detail = a.detail().orElse("");
     return switch (a.ending()) {
-      case SUCCEEDED ->
-          end(RunOutcome.SUCCEEDED, "Training finished in " + which + ".", Optional.empty());
+      case SUCCEEDED -> end(RunOutcome.SUCCEEDED, "Training finished in " + which + ".");
       case PREEMPTED ->
           setup.policy().resumeOnPreemption()
               ? Optional.empty()
-              : end(
-                  RunOutcome.PREEMPTED,
-                  which
-                      + " was preempted ("
-                      + a.detail().orElse("")
-                      + ") and the run does not"
-                      + " resume: call resumeOnPreemption() to resubmit."
-                      + resume,
-                  Optional.empty());
+              : end(RunOutcome.PREEMPTED, preempted(which, detail) + resume(a));
       case GANG_TIMEOUT ->
           setup.policy().resubmitOnGangTimeout()
               ? Optional.empty()
               : end(
-                  RunOutcome.GANG_TIMEOUT,
-                  "Not every pod of " + which + " was running in time: " + a.detail().orElse(""),
-                  Optional.empty());
+                  RunOutcome.GANG_TIMEOUT, "Not every pod of " + which + " ran in time: " + detail);
       case FAILED ->
-          end(
-              RunOutcome.FAILED,
-              which
-                  + " failed: "
-                  + sentence(a.detail().orElse(a.status().wireValue()))
-                  + " Not a preemption, so not retried: fix the cause (see the log tail and"
-                  + " events) and start the run again."
-                  + resume,
-              r.failure());
+          Optional.of(new End(RunOutcome.FAILED, failed(which, a) + resume(a), r.failure()));
       case STOPPED_BY_USER ->
-          end(RunOutcome.STOPPED, "Stopped by the caller during " + which + ".", Optional.empty());
+          end(RunOutcome.STOPPED, "Stopped by the caller during " + which + ".");
       case STOPPED_EXTERNALLY ->
           end(
               RunOutcome.STOPPED,
-              "The job of " + which + " was stopped outside the run." + resume,
-              Optional.empty());
+              "The job of " + which + " was stopped outside the run." + resume(a));
       case BUDGET_STOP ->
           end(
               RunOutcome.BUDGET,
-              "Budget reached: " + which + " was stopped, " + a.detail().orElse("") + "." + resume,
-              Optional.empty());
+              "Budget reached: " + which + " was stopped, " + detail + "." + resume(a));
       case DEADLINE_STOP ->
-          end(
-              RunOutcome.DEADLINE,
-              "Deadline passed: " + which + " was stopped." + resume,
-              Optional.empty());
-      case UNKNOWN -> end(RunOutcome.ERROR, "Lost track of " + which + ".", Optional.empty());
+          end(RunOutcome.DEADLINE, "Deadline passed: " + which + " was stopped." + resume(a));
+      case UNKNOWN -> end(RunOutcome.ERROR, "Lost track of " + which + ".");
     };
+  }
+
+  private static String preempted(String which, String evidence) {
+    return which
+        + " was preempted ("
+        + evidence
+        + ") and the run does not resume: call resumeOnPreemption() to resubmit.";
+  }
+
+  private static String failed(String which, AttemptReport a) {
+    return which
+        + " failed: "
+        + sentence(a.detail().orElse(a.status().wireValue()))
+        + " Not a preemption, so not retried: fix the cause (see the log tail and events) and"
+        + " start the run again.";
   }
 
   /** The final report; also sends the {@code FINISHED} event. */
@@ -173,12 +164,12 @@ final class RunClosing {
     return t.endsWith(".") ? t : t + ".";
   }
 
-  private static long resumeStep(AttemptReport a) {
-    return a.checkpointStepAtEnd().orElse(a.resumedFromStep());
+  private static String resume(AttemptReport a) {
+    long step = a.checkpointStepAtEnd().orElse(a.resumedFromStep());
+    return " A new run resumes from checkpoint step " + step + ".";
   }
 
-  private static Optional<End> end(
-      RunOutcome outcome, String message, Optional<AttemptFailure> failure) {
-    return Optional.of(new End(outcome, message, failure));
+  private static Optional<End> end(RunOutcome outcome, String message) {
+    return Optional.of(new End(outcome, message, Optional.empty()));
   }
 }
