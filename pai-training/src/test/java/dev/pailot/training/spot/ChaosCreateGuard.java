@@ -46,9 +46,14 @@ final class ChaosCreateGuard implements PaiListener {
     creates.incrementAndGet();
     for (String id : jobsByThread.getOrDefault(Thread.currentThread(), List.of())) {
       jobsChecked.incrementAndGet();
-      Job job = observer.getJob(id);
-      if (!job.status().isTerminal()) {
-        violations.add(id + " was " + job.statusText() + " when the next attempt was created");
+      try {
+        Job job = observer.getJob(id);
+        if (!job.status().isTerminal()) {
+          violations.add(id + " was " + job.statusText() + " when the next attempt was created");
+        }
+      } catch (RuntimeException e) {
+        // The Pai listener swallows exceptions; an unchecked job must not pass silently.
+        violations.add(id + " could not be checked before the next attempt: " + e);
       }
     }
   }
