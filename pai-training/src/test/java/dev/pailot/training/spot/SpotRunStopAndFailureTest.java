@@ -100,6 +100,23 @@ class SpotRunStopAndFailureTest {
   }
 
   @Test
+  void closingTheClientAbandonsARunningRunAndLeavesItsJobAlone() throws Exception {
+    SpotStubs.lifecycle(wm, "dlc-a1", FakeJob.running("dlc-a1"));
+    CompletableFuture<SpotRunReport> done = run().start();
+    awaitEvent(SpotRunEventType.ATTEMPT_RUNNING);
+
+    training.close();
+    SpotRunReport report = done.get(30, TimeUnit.SECONDS);
+
+    assertThat(report.outcome()).isEqualTo(RunOutcome.ERROR);
+    assertThat(report.message()).contains("closed", "dlc-a1");
+    assertThat(report.attempts())
+        .singleElement()
+        .satisfies(a -> assertThat(a.ending()).isEqualTo(AttemptEnding.UNKNOWN));
+    wm.verify(0, postRequestedFor(urlPathMatching(".*/stop")));
+  }
+
+  @Test
   void aStopBeforeTheFirstAttemptSubmitsNothing() {
     SpotRun run = run();
     run.stop();

@@ -127,6 +127,9 @@ class SpotRunSubmitTest {
 
     assertThat(report.outcome()).isEqualTo(RunOutcome.ERROR);
     assertThat(report.message()).contains("dlc-a1", "stop");
+    assertThat(report.attempts())
+        .extracting(AttemptReport::ending)
+        .containsExactly(AttemptEnding.UNKNOWN);
     wm.verify(1, postRequestedFor(urlPathEqualTo(JOBS)));
     wm.verify(1, postRequestedFor(urlPathEqualTo(JOBS + "/dlc-a1/stop")));
   }

@@ -106,6 +106,16 @@ final class AttemptEnd {
     return new Result(b.build(), failure);
   }
 
+  /** The report of an attempt the run lost track of; {@code last} is its last view, if any. */
+  AttemptReport unknown(AttemptPlan plan, String jobId, Job last, Instant submittedAt) {
+    Instant now = setup.clock().instant();
+    Job job = last != null ? last : Job.builder().id(jobId).status(JobStatus.UNKNOWN).build();
+    return base(plan, job, submittedAt, now, Optional.empty())
+        .ending(AttemptEnding.UNKNOWN)
+        .detail("the run lost track of it; the job may still exist")
+        .build();
+  }
+
   private static AttemptEnding stoppedBy(AttemptWatch.Verdict verdict) {
     return switch (verdict) {
       case USER_STOP -> AttemptEnding.STOPPED_BY_USER;

@@ -67,7 +67,8 @@ final class AttemptRunner {
               + e.getMessage()
               + ". The run asked DLC to stop the job and submits nothing more; check the job in"
               + " the console, then start the run again: it resumes from the newest checkpoint.",
-          e);
+          e,
+          end.unknown(plan, jobId, null, submittedAt));
     }
     if (watched.verdict() == AttemptWatch.Verdict.ABANDONED) {
       throw new RunAbort(
@@ -76,7 +77,8 @@ final class AttemptRunner {
               + " was closed while it watched DLC job "
               + jobId
               + "; the job was left as it is. Stop runs before closing their client.",
-          null);
+          null,
+          end.unknown(plan, jobId, watched.job(), submittedAt));
     }
     Job job = watched.job();
     if (watched.verdict() != AttemptWatch.Verdict.ENDED) {

@@ -68,6 +68,7 @@ public final class RunLoop {
     try {
       end = loop();
     } catch (RunAbort e) {
+      e.attempt().ifPresent(attempts::add);
       end = new RunClosing.End(RunOutcome.ERROR, e.getMessage(), Optional.empty());
     } catch (PaiException e) {
       end =
