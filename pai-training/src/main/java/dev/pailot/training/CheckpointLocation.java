@@ -9,8 +9,8 @@ import org.immutables.value.Value;
 
 /**
  * Where a job writes its checkpoints: an OSS location mounted into every pod, sent to DLC as one
- * more {@code DataSources[]} entry. A spot run (a later part of this module) needs one to resume
- * after preemption; see {@link JobSpec#validateForSpotRun()}.
+ * more {@code DataSources[]} entry. A spot run ({@code dev.pailot.training.spot}) needs one to
+ * resume after preemption; see {@link JobSpec#validateForSpotRun()}.
  *
  * <pre>{@code
  * CheckpointLocation ckpt = CheckpointLocation.of(
