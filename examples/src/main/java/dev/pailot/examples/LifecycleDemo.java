@@ -6,8 +6,10 @@ import dev.pailot.core.Pai;
 import dev.pailot.examples.demo.ConsoleProgress;
 import dev.pailot.examples.demo.DemoSummary;
 import dev.pailot.examples.demo.ProvisioningStage;
+import dev.pailot.examples.demo.TrainingStage;
 import dev.pailot.testkit.localpai.LocalPai;
 import dev.pailot.testkit.localpai.LocalPaiOptions;
+import dev.pailot.training.spot.SpotRunReport;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +57,9 @@ public final class LifecycleDemo {
       out.println("LocalPai (embedded PAI emulator) at " + localPai.endpoint());
       try (Pai pai = localPai.clientBuilder().listener(new ConsoleProgress(out)).build()) {
         ProvisioningStage.Result provisioning = new ProvisioningStage(pai, localPai, out).run();
-        return new DemoSummary(localPai.endpoint().toString(), pai.region(), provisioning);
+        SpotRunReport training = new TrainingStage(pai, localPai, out).run();
+        return new DemoSummary(
+            localPai.endpoint().toString(), pai.region(), provisioning, training);
       }
     }
   }

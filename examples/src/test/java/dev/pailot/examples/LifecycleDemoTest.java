@@ -24,5 +24,12 @@ class LifecycleDemoTest {
     assertThat(summary.provisioning().createdSecond()).isZero();
     assertThat(summary.provisioning().createCallsSecond()).isZero();
     assertThat(out).contains("+ vpc pailot-demo").contains("Second apply: 0 created");
+
+    assertThat(summary.training().succeeded()).isTrue();
+    assertThat(summary.training().preemptions()).isEqualTo(2);
+    assertThat(summary.training().attempts()).hasSize(3);
+    assertThat(summary.training().attempts().get(1).resumedFromStep()).isEqualTo(30);
+    assertThat(summary.training().attempts().get(2).resumedFromStep()).isEqualTo(60);
+    assertThat(summary.training().savings()).hasValueSatisfying(s -> assertThat(s).isPositive());
   }
 }

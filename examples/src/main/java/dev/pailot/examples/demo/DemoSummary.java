@@ -1,11 +1,17 @@
 package dev.pailot.examples.demo;
 
+import dev.pailot.training.spot.SpotRunReport;
+
 /**
  * What the lifecycle demo did, as plain data for {@code --json}.
  *
  * @param localPaiEndpoint where the embedded emulator listened
  * @param region region used
  * @param provisioning network and workspace results
+ * @param training the spot training run's report
  */
 public record DemoSummary(
-    String localPaiEndpoint, String region, ProvisioningStage.Result provisioning) {}
+    String localPaiEndpoint,
+    String region,
+    ProvisioningStage.Result provisioning,
+    SpotRunReport training) {}
