@@ -1,6 +1,8 @@
 package dev.pailot.core.network;
 
 import dev.pailot.core.error.ValidationException;
+import dev.pailot.core.internal.MissingAttributes;
+import java.util.List;
 import java.util.Locale;
 
 /** The naming and block rules that VPC and ECS enforce, checked before any call. */
@@ -60,14 +62,11 @@ final class SpecRules {
    * first missing field.
    */
   static ValidationException missing(String prefix, IllegalStateException e) {
-    String msg = String.valueOf(e.getMessage());
-    int open = msg.indexOf('[');
-    int close = msg.indexOf(']', open + 1);
-    if (open < 0 || close < 0) {
+    List<String> names = MissingAttributes.names(e);
+    if (names.isEmpty()) {
       throw e;
     }
-    String[] names = msg.substring(open + 1, close).split(",\\s*");
     return ValidationException.invalidField(
-        prefix + names[0], "is not set", "set " + String.join(" and ", names));
+        prefix + names.get(0), "is not set", "set " + String.join(" and ", names));
   }
 }

@@ -1,9 +1,9 @@
 package dev.pailot.core.workspace;
 
 import dev.pailot.core.error.ValidationException;
+import dev.pailot.core.internal.MissingAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +28,6 @@ final class SpecRules {
   private static final Pattern NAS_URI =
       Pattern.compile("nas://[a-z0-9-]+(\\.[a-z0-9-]+)+/\\S*", Pattern.CASE_INSENSITIVE);
   private static final Pattern MOUNT_PATH = Pattern.compile("/\\S*");
-  private static final Pattern MISSING = Pattern.compile("not set \\[([^\\]]*)\\]");
 
   private SpecRules() {}
 
@@ -141,8 +140,7 @@ final class SpecRules {
    */
   static ValidationException missing(
       String type, IllegalStateException e, Map<String, String> fixes) {
-    Matcher m = MISSING.matcher(String.valueOf(e.getMessage()));
-    String field = m.find() ? m.group(1).split(",\\s*")[0].trim() : "a required field";
+    String field = MissingAttributes.names(e).stream().findFirst().orElse("a required field");
     String fix = fixes.getOrDefault(field, "set every required field of " + type);
     return ValidationException.invalidField(field, "is not set on " + type, fix);
   }

@@ -1,16 +1,13 @@
 package dev.pailot.serving.client;
 
 import dev.pailot.core.error.ValidationException;
+import dev.pailot.core.internal.MissingAttributes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Field checks shared by the request values: each failure names the field and the fix. */
 final class RequestRules {
-  private static final Pattern MISSING =
-      Pattern.compile("required attributes are not set \\[(.*)]");
 
   private RequestRules() {}
 
@@ -98,8 +95,7 @@ final class RequestRules {
    */
   static ValidationException missing(
       String type, IllegalStateException e, Map<String, String> fix) {
-    Matcher m = MISSING.matcher(String.valueOf(e.getMessage()));
-    String field = m.find() ? m.group(1).split(",\\s*")[0] : "a required field";
+    String field = MissingAttributes.names(e).stream().findFirst().orElse("a required field");
     return ValidationException.invalidField(
         field,
         "is required by " + type + " but not set",
