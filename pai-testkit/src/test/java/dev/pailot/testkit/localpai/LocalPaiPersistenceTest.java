@@ -102,6 +102,29 @@ class LocalPaiPersistenceTest {
   }
 
   @Test
+  void anEasServiceSurvivesARestartAndServesAgain() {
+    String token;
+    try (LocalPai first = start();
+        Pai pai = first.newClient()) {
+      EasCalls eas = new EasCalls(pai, first.region());
+      eas.create(EasCalls.spec("persist_svc", 1, "registry.cn-shanghai.aliyuncs.com/app/echo:1.0"));
+      eas.awaitStatus("persist_svc", "Running");
+      token = eas.describe("persist_svc").path("AccessToken").asText();
+    }
+    try (LocalPai second = start();
+        Pai pai = second.newClient()) {
+      EasCalls eas = new EasCalls(pai, second.region());
+      eas.awaitStatus("persist_svc", "Running");
+      var service = eas.describe("persist_svc");
+      assertThat(service.path("AccessToken").asText()).isEqualTo(token);
+      String endpoint = service.path("InternetEndpoint").asText();
+      EasCalls.await(
+          () -> EasCalls.get(java.net.URI.create(endpoint), token).statusCode() == 200,
+          "the restored service to answer through the gateway");
+    }
+  }
+
+  @Test
   void anEmptyDirectoryStartsEmpty() throws Exception {
     try (LocalPai localPai = start();
         Pai pai = localPai.newClient()) {
