@@ -3,9 +3,9 @@ package dev.pailot.serving.client;
 import dev.pailot.core.error.ErrorDetails;
 
 /**
- * The client's own admission stage refused the request before any HTTP call: its queue was full, or
- * the client was closed. Nothing reached the endpoint. Retryable when the queue was full.
- * Thread-safe and immutable once thrown.
+ * The client's own admission stage refused the request before any HTTP call: its queue was full,
+ * its expected wait in the queue would miss its deadline, or the client was closed. Nothing reached
+ * the endpoint. Retryable when the queue was full. Thread-safe and immutable once thrown.
  */
 public class AdmissionRejectedException extends InferenceException {
   private static final long serialVersionUID = 1L;
@@ -14,6 +14,11 @@ public class AdmissionRejectedException extends InferenceException {
   public enum Reason {
     /** The concurrency limit was reached and the queue was full: shed load or retry later. */
     QUEUE_FULL,
+    /**
+     * The adaptive limit expected the request to wait in the queue past its deadline, so it was
+     * refused at once: allow a longer deadline, shed load or retry later.
+     */
+    EXPECTED_WAIT,
     /** The client was closed before the request could start. */
     CLIENT_CLOSED
   }

@@ -51,6 +51,7 @@ public final class InferenceClientBuilder {
   private int maxIdleConnections = 64;
   private int concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
   private int maxQueued = DEFAULT_MAX_QUEUED;
+  private AdaptiveConcurrency adaptive;
   private boolean interTokenHistogram;
 
   InferenceClientBuilder() {}
@@ -268,6 +269,20 @@ public final class InferenceClientBuilder {
   }
 
   /**
+   * Replaces the fixed {@link #concurrencyLimit(int)} with a limit that adapts to time to first
+   * token, keeps a share for interactive requests, and refuses at once a request whose expected
+   * queue wait would miss its deadline ({@link AdmissionRejectedException.Reason#EXPECTED_WAIT}).
+   * Default: none (the fixed limit).
+   *
+   * @param settings the limits, or {@code null} for the fixed limit
+   * @return this builder
+   */
+  public InferenceClientBuilder adaptiveConcurrency(AdaptiveConcurrency settings) {
+    this.adaptive = settings;
+    return this;
+  }
+
+  /**
    * Requests that may wait for admission; one more is refused at once with an {@link
    * AdmissionRejectedException}. Default {@value #DEFAULT_MAX_QUEUED}.
    *
@@ -324,6 +339,7 @@ public final class InferenceClientBuilder {
             maxIdleConnections,
             concurrencyLimit,
             maxQueued,
+            adaptive,
             interTokenHistogram);
     return new InferenceClient(ClientCore.start(settings), settings);
   }
@@ -334,10 +350,12 @@ public final class InferenceClientBuilder {
     atLeast("maxIdleConnections", maxIdleConnections, 0);
     atLeast("concurrencyLimit", concurrencyLimit, 1);
     atLeast("maxQueued", maxQueued, 0);
-    if (concurrencyLimit > Math.min(maxRequests, maxRequestsPerHost)) {
+    String field = adaptive != null ? "adaptiveConcurrency.maxLimit" : "concurrencyLimit";
+    int limit = adaptive != null ? adaptive.maxLimit() : concurrencyLimit;
+    if (limit > Math.min(maxRequests, maxRequestsPerHost)) {
       throw ValidationException.invalidField(
-          "concurrencyLimit",
-          concurrencyLimit
+          field,
+          limit
               + " exceeds the dispatcher's maxRequests / maxRequestsPerHost ("
               + Math.min(maxRequests, maxRequestsPerHost)
               + "), which would queue calls out of"

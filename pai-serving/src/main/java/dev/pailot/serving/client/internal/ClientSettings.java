@@ -1,5 +1,6 @@
 package dev.pailot.serving.client.internal;
 
+import dev.pailot.serving.client.AdaptiveConcurrency;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ import okhttp3.OkHttpClient;
  * @param maxIdleConnections idle connections kept in the pool
  * @param concurrencyLimit admission: requests in flight at once
  * @param maxQueued admission: requests that may wait
+ * @param adaptive admission: the adaptive limit replacing {@code concurrencyLimit}, or {@code null}
  * @param interTokenHistogram whether results carry an inter-token latency histogram
  */
 public record ClientSettings(
@@ -44,4 +46,5 @@ public record ClientSettings(
     int maxIdleConnections,
     int concurrencyLimit,
     int maxQueued,
+    AdaptiveConcurrency adaptive,
     boolean interTokenHistogram) {}

@@ -23,6 +23,18 @@ final class LimitErrors {
                   + " concurrencyLimit / maxQueued if the service has capacity.",
               info.details("QueueFull", null, 0, true),
               AdmissionRejectedException.Reason.QUEUE_FULL);
+      case EXPECTED_WAIT ->
+          new AdmissionRejectedException(
+              info.subject()
+                  + " was refused by the client's admission stage: "
+                  + load
+                  + "; at the recent pace it would have waited in the queue past its "
+                  + what(deadline)
+                  + " of "
+                  + ms(deadline.limit())
+                  + ". Fix: allow a longer deadline, shed or spread the load, or retry later.",
+              info.details("ExpectedWaitExceedsDeadline", null, 0, true),
+              AdmissionRejectedException.Reason.EXPECTED_WAIT);
       case DEADLINE ->
           new InferenceTimeoutException(
               info.subject()

@@ -13,6 +13,8 @@ public final class AdmissionDenial extends RuntimeException {
     QUEUE_FULL,
     /** The deadline passed while the request was queued. */
     DEADLINE,
+    /** The expected wait in the queue would end after the request's deadline. */
+    EXPECTED_WAIT,
     /** The controller was closed. */
     CLOSED
   }

@@ -1,0 +1,169 @@
+package dev.pailot.serving.client.internal.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pailot.serving.client.PriorityClass;
+import dev.pailot.serving.client.internal.admission.AdmissionController.Outcome;
+import dev.pailot.serving.client.internal.admission.AdmissionController.Permit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adaptive limit, driven by synthetic latencies on a fake clock: it grows while time to first
+ * token stays low and shrinks when it rises; batch load cannot take the interactive share; a
+ * request whose expected wait misses its deadline is refused at once.
+ */
+class AdaptiveAdmissionTest {
+  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long NONE = Long.MAX_VALUE;
+
+  private final AtomicLong clock = new AtomicLong(1_000_000_000L);
+  private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+
+  @AfterEach
+  void stop() {
+    timer.shutdownNow();
+  }
+
+  private AdaptiveAdmission admission(int min, int initial, int max, double share, int queue) {
+    return new AdaptiveAdmission(min, initial, max, share, queue, timer, clock::get);
+  }
+
+  /** Fills the limit, then releases every permit with the given time to first token. */
+  static void round(AdmissionController admission, long latencyNanos) {
+    List<Permit> permits = new ArrayList<>();
+    for (int i = admission.limit(); i > 0; i--) {
+      permits.add(admission.acquire(PriorityClass.INTERACTIVE, NONE).join());
+    }
+    permits.forEach(p -> p.release(Outcome.SUCCESS, latencyNanos));
+  }
+
+  @Test
+  void limitGrowsWhileLatencyStaysLowAndShrinksWhenItRises() {
+    AdaptiveAdmission admission = admission(1, 10, 200, 0.2, 10);
+    for (int i = 0; i < 10; i++) {
+      round(admission, 20 * MS);
+    }
+    int grown = admission.limit();
+    assertThat(grown).isGreaterThan(10);
+
+    for (int i = 0; i < 10; i++) {
+      round(admission, 400 * MS);
+    }
+    assertThat(admission.limit()).isLessThan(grown);
+    assertThat(admission.inFlight()).isZero();
+  }
+
+  @Test
+  void limitStaysWithinMinAndMax() {
+    AdaptiveAdmission admission = admission(10, 10, 12, 0.2, 10);
+    for (int i = 0; i < 20; i++) {
+      round(admission, 20 * MS);
+    }
+    assertThat(admission.limit()).isEqualTo(12);
+    for (int i = 0; i < 3; i++) {
+      round(admission, 2_000 * MS);
+    }
+    assertThat(admission.limit()).isEqualTo(10);
+  }
+
+  @Test
+  void droppedReleasesLowerTheLimit() {
+    AdaptiveAdmission admission = admission(1, 40, 40, 0.2, 10);
+    round(admission, 20 * MS);
+    List<Permit> permits = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      permits.add(admission.acquire(PriorityClass.INTERACTIVE, NONE).join());
+    }
+    permits.forEach(p -> p.release(Outcome.DROPPED, MS));
+    assertThat(admission.limit()).isLessThan(40);
+  }
+
+  @Test
+  void interactiveKeepsItsShareUnderBatchLoad() {
+    AdaptiveAdmission admission = admission(10, 10, 10, 0.2, 100);
+    List<CompletableFuture<Permit>> batch = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      batch.add(admission.acquire(PriorityClass.BATCH, NONE));
+    }
+    assertThat(batch.stream().filter(CompletableFuture::isDone)).hasSize(8);
+    assertThat(admission.queued()).isEqualTo(12);
+
+    CompletableFuture<Permit> first = admission.acquire(PriorityClass.INTERACTIVE, NONE);
+    CompletableFuture<Permit> second = admission.acquire(PriorityClass.INTERACTIVE, NONE);
+    CompletableFuture<Permit> third = admission.acquire(PriorityClass.INTERACTIVE, NONE);
+    assertThat(first).isDone();
+    assertThat(second).isDone();
+    assertThat(third).isNotDone();
+
+    batch.get(0).join().release(Outcome.SUCCESS, 20 * MS);
+    assertThat(third).isDone();
+    assertThat(batch.get(8)).isNotDone();
+    assertThat(admission.inFlight()).isEqualTo(10);
+  }
+
+  @Test
+  void refusesAtOnceWhenTheExpectedWaitMissesTheDeadline() {
+    AdaptiveAdmission admission = admission(2, 2, 2, 0, 10);
+    Permit a = admission.acquire(PriorityClass.INTERACTIVE, NONE).join();
+    admission.acquire(PriorityClass.INTERACTIVE, NONE).join();
+    clock.addAndGet(1_000 * MS);
+    a.release(Outcome.SUCCESS, 50 * MS); // held 1 s: a slot frees every 0.5 s on average
+    admission.acquire(PriorityClass.INTERACTIVE, NONE).join();
+
+    CompletableFuture<Permit> hopeless =
+        admission.acquire(PriorityClass.INTERACTIVE, clock.get() + 100 * MS);
+    assertThatThrownBy(hopeless::join)
+        .cause()
+        .isInstanceOfSatisfying(
+            AdmissionDenial.class,
+            d -> assertThat(d.kind()).isEqualTo(AdmissionDenial.Kind.EXPECTED_WAIT));
+
+    CompletableFuture<Permit> patient =
+        admission.acquire(PriorityClass.INTERACTIVE, clock.get() + 10_000 * MS);
+    assertThat(patient).isNotDone();
+    assertThat(admission.queued()).isEqualTo(1);
+    patient.cancel(false);
+    assertThat(admission.queued()).isZero();
+  }
+
+  @Test
+  void aQueuedRequestWhoseDeadlinePassesIsRefused() {
+    AdaptiveAdmission admission = admission(1, 1, 1, 0, 10);
+    admission.acquire(PriorityClass.INTERACTIVE, NONE).join();
+    CompletableFuture<Permit> late = admission.acquire(PriorityClass.INTERACTIVE, clock.get() + MS);
+    assertThatThrownBy(late::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            AdmissionDenial.class,
+            d -> assertThat(d.kind()).isEqualTo(AdmissionDenial.Kind.DEADLINE));
+    assertThat(admission.queued()).isZero();
+  }
+
+  @Test
+  void aFullQueueRefusesAtOnce() {
+    AdaptiveAdmission admission = admission(1, 1, 1, 0, 1);
+    Permit held = admission.acquire(PriorityClass.INTERACTIVE, NONE).join();
+    CompletableFuture<Permit> waiting = admission.acquire(PriorityClass.BATCH, NONE);
+    CompletableFuture<Permit> refused = admission.acquire(PriorityClass.BATCH, NONE);
+    assertThat(waiting).isNotDone();
+    assertThatThrownBy(refused::join)
+        .cause()
+        .isInstanceOfSatisfying(
+            AdmissionDenial.class,
+            d -> assertThat(d.kind()).isEqualTo(AdmissionDenial.Kind.QUEUE_FULL));
+
+    held.release(Outcome.IGNORED, 0);
+    assertThat(waiting).isDone();
+    admission.close();
+  }
+}
