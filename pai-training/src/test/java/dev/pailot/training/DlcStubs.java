@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /** DLC JSON bodies, specs and the test client shared by the training tests. */
-final class DlcStubs {
+public final class DlcStubs {
   static final String JOBS = "/api/v1/jobs";
   static final String IMAGE =
       "registry.cn-shanghai.aliyuncs.com/llm/trainer@sha256:"
@@ -27,14 +27,19 @@ final class DlcStubs {
 
   private DlcStubs() {}
 
-  static WireMockExtension server() {
+  /**
+   * A WireMock extension on a free port.
+   *
+   * @return the extension
+   */
+  public static WireMockExtension server() {
     return WireMockExtension.newInstance()
         .options(wireMockConfig().dynamicPort().jettyAcceptors(1))
         .build();
   }
 
   /** The test client of the brief; progress events land in {@code events}. */
-  static Pai pai(WireMockExtension wm, List<ProgressEvent> events) {
+  public static Pai pai(WireMockExtension wm, List<ProgressEvent> events) {
     return Pai.builder()
         .region("cn-shanghai")
         .credentials(PaiCredentials.accessKey("LTAI5tTrainingTest", "test-secret"))

@@ -1,7 +1,6 @@
 package dev.pailot.examples.demo;
 
 import dev.pailot.core.Pai;
-import dev.pailot.core.Product;
 import dev.pailot.core.network.IngressRule;
 import dev.pailot.core.network.NetworkClient;
 import dev.pailot.core.network.NetworkPlan;
@@ -139,7 +138,6 @@ public final class ProvisioningStage {
     return (int)
         localPai.requests().all().stream()
             .filter(r -> r.action().startsWith("Create") || r.action().startsWith("Authorize"))
-            .filter(r -> r.product() != Product.DLC && r.product() != Product.EAS)
             .count();
   }
 

@@ -5,6 +5,7 @@ import dev.pailot.core.error.PaiException;
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.error.WaiterTimeoutException;
 import dev.pailot.core.internal.PaiRuntime;
+import dev.pailot.core.internal.WaitSettings;
 import dev.pailot.core.network.internal.ClientTokens;
 import dev.pailot.core.network.internal.CloudReader;
 import dev.pailot.core.network.internal.Differ;
@@ -12,7 +13,6 @@ import dev.pailot.core.network.internal.NetworkApplier;
 import dev.pailot.core.network.internal.NetworkDiff;
 import dev.pailot.core.network.internal.SecurityGroupOperations;
 import dev.pailot.core.network.internal.VpcOperations;
-import dev.pailot.core.network.internal.WaitSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -67,7 +67,7 @@ public final class NetworkClient {
     this.groups = new SecurityGroupOperations(runtime);
     this.reader = new CloudReader(vpcs, groups);
     this.tokens = new ClientTokens(runtime.config().region(), b.clientTokenSalt);
-    this.wait = new WaitSettings(b.availableTimeout, b.minPollDelay, b.maxPollDelay);
+    this.wait = b.wait;
   }
 
   /**
@@ -126,9 +126,7 @@ public final class NetworkClient {
   /** Builds a {@link NetworkClient}. Not thread-safe. */
   public static final class Builder {
     private final Pai pai;
-    private Duration availableTimeout = Duration.ofMinutes(10);
-    private Duration minPollDelay = Duration.ofSeconds(2);
-    private Duration maxPollDelay = Duration.ofSeconds(15);
+    private WaitSettings wait = WaitSettings.defaults();
     private String clientTokenSalt = "";
 
     private Builder(Pai pai) {
@@ -143,11 +141,7 @@ public final class NetworkClient {
      * @throws ValidationException if not positive
      */
     public Builder availableTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw ValidationException.invalidField(
-            "availableTimeout", "must be positive", "use e.g. Duration.ofMinutes(10)");
-      }
-      this.availableTimeout = timeout;
+      this.wait = wait.withTimeout("availableTimeout", timeout);
       return this;
     }
 
@@ -161,12 +155,7 @@ public final class NetworkClient {
      * @throws ValidationException if {@code min} is negative or above {@code max}
      */
     public Builder pollDelays(Duration min, Duration max) {
-      if (min == null || max == null || min.isNegative() || max.compareTo(min) < 0) {
-        throw ValidationException.invalidField(
-            "pollDelays", "need 0 <= min <= max", "use e.g. 2 s and 15 s");
-      }
-      this.minPollDelay = min;
-      this.maxPollDelay = max;
+      this.wait = wait.withDelays(min, max);
       return this;
     }
 

@@ -134,7 +134,34 @@ public final class Waiter<T> {
    */
   public CompletableFuture<T> awaitAsync(Executor executor) {
     Objects.requireNonNull(executor, "executor");
-    return CompletableFuture.supplyAsync(this::await, executor);
+    CompletableFuture<T> result = new CompletableFuture<>();
+    AtomicReference<Thread> runner = new AtomicReference<>();
+    executor.execute(() -> pollInto(result, runner));
+    // CompletableFuture.cancel does not reach a running task: interrupt the polling thread, which
+    // ends Failsafe's sleep between polls.
+    result.whenComplete(
+        (value, failure) -> {
+          Thread t = runner.get();
+          if (result.isCancelled() && t != null) {
+            t.interrupt();
+          }
+        });
+    return result;
+  }
+
+  private void pollInto(CompletableFuture<T> result, AtomicReference<Thread> runner) {
+    runner.set(Thread.currentThread());
+    try {
+      if (!result.isDone()) {
+        result.complete(await());
+      }
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    } finally {
+      runner.set(null);
+      // Do not leak a cancellation's interrupt into the executor's next task.
+      Thread.interrupted();
+    }
   }
 
   private RetryPolicy<T> policy(AtomicReference<T> last, long start, int[] polls) {

@@ -8,6 +8,7 @@ import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.error.WaiterTimeoutException;
 import dev.pailot.core.error.WaiterUnrecoverableStateException;
 import dev.pailot.core.internal.PaiRuntime;
+import dev.pailot.core.internal.WaitSettings;
 import dev.pailot.core.paging.Paginator;
 import dev.pailot.core.workspace.internal.AiWorkspaceApi;
 import dev.pailot.core.workspace.internal.WorkspacePlanner;
@@ -48,11 +49,7 @@ public final class WorkspaceClient {
   private WorkspaceClient(Builder b) {
     PaiRuntime runtime = PaiRuntime.of(b.pai);
     this.api = new AiWorkspaceApi(runtime);
-    this.reconciler =
-        new WorkspaceReconciler(
-            runtime,
-            api,
-            new WorkspaceReconciler.WaitSettings(b.waitTimeout, b.minPollDelay, b.maxPollDelay));
+    this.reconciler = new WorkspaceReconciler(runtime, api, b.wait);
     this.planner = new WorkspacePlanner(api);
   }
 
@@ -191,9 +188,7 @@ public final class WorkspaceClient {
   /** Builds a {@link WorkspaceClient}. Not thread-safe. */
   public static final class Builder {
     private final Pai pai;
-    private Duration waitTimeout = Duration.ofMinutes(10);
-    private Duration minPollDelay = Duration.ofSeconds(2);
-    private Duration maxPollDelay = Duration.ofSeconds(15);
+    private WaitSettings wait = WaitSettings.defaults();
 
     private Builder(Pai pai) {
       this.pai = pai;
@@ -207,11 +202,7 @@ public final class WorkspaceClient {
      * @throws ValidationException if not positive
      */
     public Builder waitTimeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw ValidationException.invalidField(
-            "waitTimeout", "must be positive", "use e.g. Duration.ofMinutes(10)");
-      }
-      this.waitTimeout = timeout;
+      this.wait = wait.withTimeout("waitTimeout", timeout);
       return this;
     }
 
@@ -225,12 +216,7 @@ public final class WorkspaceClient {
      * @throws ValidationException if the delays are out of order or negative
      */
     public Builder pollDelays(Duration min, Duration max) {
-      if (min == null || max == null || min.isNegative() || max.compareTo(min) < 0) {
-        throw ValidationException.invalidField(
-            "pollDelays", "need 0 <= min <= max", "use e.g. 2 s and 15 s");
-      }
-      this.minPollDelay = min;
-      this.maxPollDelay = max;
+      this.wait = wait.withDelays(min, max);
       return this;
     }
 

@@ -133,4 +133,32 @@ class WaiterTest {
       executor.shutdownNow();
     }
   }
+
+  @Test
+  void cancellingTheAsyncWaitStopsPolling() throws Exception {
+    ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "poller"));
+    try {
+      java.util.concurrent.CountDownLatch polled = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CompletableFuture<String> wait =
+          Waiter.<String>builder("never")
+              .poll(
+                  () -> {
+                    polled.countDown();
+                    return "Pending";
+                  })
+              .until("Available"::equals)
+              .delays(Duration.ofMillis(50), Duration.ofMillis(50))
+              .timeout(Duration.ofMinutes(5))
+              .build()
+              .awaitAsync(executor);
+      assertThat(polled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      wait.cancel(true);
+      // The single thread is free again only once the polling task has ended: with a five-minute
+      // deadline, that happens only because the cancellation interrupted it.
+      executor.submit(() -> {}).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(wait).isCancelled();
+    } finally {
+      executor.shutdownNow();
+    }
+  }
 }

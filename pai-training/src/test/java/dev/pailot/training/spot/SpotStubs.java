@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,20 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.pailot.core.Pai;
-import dev.pailot.core.PaiCredentials;
-import dev.pailot.core.RetrySettings;
-import dev.pailot.core.event.PaiListener;
 import dev.pailot.core.event.ProgressEvent;
+import dev.pailot.training.DlcStubs;
 import dev.pailot.training.JobSpec;
 import dev.pailot.training.JobType;
 import dev.pailot.training.RoleSpec;
 import dev.pailot.training.SpotSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /** WireMock stubs of DLC for spot runs: creates in order, per-job GetJob sequences, and more. */
@@ -39,29 +34,11 @@ final class SpotStubs {
   private SpotStubs() {}
 
   static WireMockExtension server() {
-    return WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().jettyAcceptors(1))
-        .build();
+    return DlcStubs.server();
   }
 
   static Pai pai(WireMockExtension wm, List<ProgressEvent> progress) {
-    return Pai.builder()
-        .region("cn-shanghai")
-        .credentials(PaiCredentials.accessKey("LTAI5tSpotRunTest", "test-secret"))
-        .endpointOverride(URI.create(wm.baseUrl()))
-        .retry(
-            RetrySettings.builder()
-                .baseDelay(Duration.ofMillis(1))
-                .maxDelay(Duration.ofMillis(5))
-                .build())
-        .listener(
-            new PaiListener() {
-              @Override
-              public void onProgress(ProgressEvent event) {
-                progress.add(event);
-              }
-            })
-        .build();
+    return DlcStubs.pai(wm, progress);
   }
 
   /** Two spot workers on a priced instance type, checkpointing to {@link #CKPT}. */

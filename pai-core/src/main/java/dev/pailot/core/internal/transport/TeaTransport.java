@@ -37,6 +37,9 @@ public final class TeaTransport implements Transport {
   private final ObjectMapper json;
   private final ErrorMapper errors;
   private final Map<Product, Client> clients = new EnumMap<>(Product.class);
+  // One default-chain client for every product, so temporary credentials (ECS RAM role, OIDC) are
+  // fetched and refreshed once, not once per product.
+  private com.aliyun.credentials.Client chain;
 
   /**
    * Creates the transport.
@@ -144,9 +147,17 @@ public final class TeaTransport implements Transport {
           c.setAccessKeyId(credentials.accessKeyId().orElseThrow())
               .setAccessKeySecret(credentials.accessKeySecret().orElseThrow())
               .setSecurityToken(credentials.securityToken().orElseThrow());
-      case DEFAULT_CHAIN -> c.setCredential(new com.aliyun.credentials.Client());
+      case DEFAULT_CHAIN -> c.setCredential(chain());
     }
     return c;
+  }
+
+  private com.aliyun.credentials.Client chain() {
+    // Called from client(), which holds this transport's lock.
+    if (chain == null) {
+      chain = new com.aliyun.credentials.Client();
+    }
+    return chain;
   }
 
   private String userAgent() {

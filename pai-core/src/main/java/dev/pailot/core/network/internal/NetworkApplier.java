@@ -2,6 +2,7 @@ package dev.pailot.core.network.internal;
 
 import dev.pailot.core.error.ResourceNotFoundException;
 import dev.pailot.core.internal.PaiRuntime;
+import dev.pailot.core.internal.WaitSettings;
 import dev.pailot.core.network.IngressRule;
 import dev.pailot.core.network.NetworkConflictException;
 import dev.pailot.core.network.NetworkPlan;

@@ -3,6 +3,7 @@ package dev.pailot.core.workspace.internal;
 import dev.pailot.core.error.ResourceNotFoundException;
 import dev.pailot.core.error.WaiterUnrecoverableStateException;
 import dev.pailot.core.internal.PaiRuntime;
+import dev.pailot.core.internal.WaitSettings;
 import dev.pailot.core.waiter.Waiter;
 import dev.pailot.core.waiter.WaiterPoll;
 import dev.pailot.core.workspace.Dataset;
@@ -14,7 +15,6 @@ import dev.pailot.core.workspace.WorkspaceDriftException;
 import dev.pailot.core.workspace.WorkspaceSpec;
 import dev.pailot.core.workspace.WorkspaceState;
 import dev.pailot.core.workspace.WorkspaceStatus;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +32,6 @@ public final class WorkspaceReconciler {
   private final CreateRecovery recovery;
   private final WaitSettings wait;
   private final EnsureEvents events;
-
-  /**
-   * How long and how often to poll a workspace until it is enabled.
-   *
-   * @param timeout deadline for the whole wait
-   * @param minDelay first poll delay
-   * @param maxDelay largest poll delay
-   */
-  public record WaitSettings(Duration timeout, Duration minDelay, Duration maxDelay) {}
 
   /**
    * Creates the reconciler.
@@ -64,8 +55,12 @@ public final class WorkspaceReconciler {
    */
   public WorkspaceState ensure(WorkspaceSpec spec) {
     String resource = "workspace/" + spec.name();
-    CreateRecovery.Created<String> id = getOrCreate(spec, resource);
-    Workspace ws = awaitEnabled(resource, id.value());
+    Optional<Workspace> listed = api.findWorkspace(spec.name());
+    CreateRecovery.Created<String> id = getOrCreate(spec, resource, listed);
+    // ListWorkspaces already carries the status: an enabled workspace needs no GetWorkspace poll.
+    Optional<Workspace> enabled = listed.filter(w -> w.status() == WorkspaceStatus.ENABLED);
+    enabled.ifPresent(w -> status(resource, w.id(), "ENABLED", w.status().name()));
+    Workspace ws = enabled.orElseGet(() -> awaitEnabled(resource, id.value()));
     List<Drift> drift = DriftCheck.workspace(spec, ws);
     drift.forEach(d -> events.at(resource, "DRIFT").with("field", d.field()).say(d.describe()));
     WorkspaceState.Builder state =
@@ -76,8 +71,8 @@ public final class WorkspaceReconciler {
     return state.build();
   }
 
-  private CreateRecovery.Created<String> getOrCreate(WorkspaceSpec spec, String resource) {
-    Optional<Workspace> existing = api.findWorkspace(spec.name());
+  private CreateRecovery.Created<String> getOrCreate(
+      WorkspaceSpec spec, String resource, Optional<Workspace> existing) {
     if (existing.isPresent()) {
       String id = existing.get().id();
       events.at(resource, "UNCHANGED").with("workspaceId", id).say("Workspace exists as " + id);
@@ -147,10 +142,11 @@ public final class WorkspaceReconciler {
   }
 
   private void onPoll(String resource, String id, WaiterPoll p) {
-    events
-        .at(resource, p.done() ? "ENABLED" : "WAITING")
-        .with("status", p.state())
-        .say("Workspace " + id + " is " + p.state());
+    status(resource, id, p.done() ? "ENABLED" : "WAITING", p.state());
+  }
+
+  private void status(String resource, String id, String phase, String status) {
+    events.at(resource, phase).with("status", status).say("Workspace " + id + " is " + status);
   }
 
   /** Dataset drift stops ensure before any dataset is created: all-or-nothing. */
