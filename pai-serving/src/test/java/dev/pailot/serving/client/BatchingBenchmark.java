@@ -326,14 +326,14 @@ public final class BatchingBenchmark {
         .append('\n');
     s.append("engine: ").append(r.get("engine")).append('\n');
     s.append("settings: ").append(r.get("settings")).append('\n');
-    for (var e :
-        Map.of("baseline", "one call per item", "batched", "EmbeddingBatcher").entrySet()) {
-      var p = r.get(e.getKey());
+    for (String[] e :
+        new String[][] {{"baseline", "one call per item"}, {"batched", "EmbeddingBatcher"}}) {
+      var p = r.get(e[0]);
       s.append(
           String.format(
               "%-9s %-18s %9.1f items/s  latency p50 %s ms p99 %s ms  batches %s%n",
-              e.getKey(),
-              "(" + e.getValue() + ")",
+              e[0],
+              "(" + e[1] + ")",
               p.get("itemsPerSecond").asDouble(),
               p.get("itemLatencyMs").path("p50"),
               p.get("itemLatencyMs").path("p99"),

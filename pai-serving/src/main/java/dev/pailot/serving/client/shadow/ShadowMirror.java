@@ -216,10 +216,10 @@ public final class ShadowMirror implements AutoCloseable {
     CompletableFuture<ShadowOutcome> shadowSide =
         copy.handle(
             (v, t) -> {
-              permits.release();
               if (t != null) {
                 shadowFailures.incrementAndGet();
               }
+              permits.release();
               return reader.read(v, t, since(shadowStart));
             });
     answer

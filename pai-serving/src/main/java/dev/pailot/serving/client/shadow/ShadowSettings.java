@@ -88,6 +88,15 @@ public abstract class ShadowSettings {
   }
 
   /**
+   * A builder initialised from these settings.
+   *
+   * @return builder
+   */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /**
    * The defaults.
    *
    * @return default settings
