@@ -65,12 +65,14 @@ public final class BatchingBenchmark {
   /**
    * Runs the benchmark.
    *
-   * @param args seconds per phase (default 10), open-loop rate in texts/s (default 1000)
+   * @param args seconds per phase (default 10), open-loop rate in texts/s (default 1000), vector
+   *     dimensions (default 384)
    * @throws Exception if the run fails
    */
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int dims = args.length > 2 ? Integer.parseInt(args[2]) : 384;
     String loadBefore = load();
     try (LocalEas eas = LocalEas.start()) {
       ObjectNode spec =
@@ -81,6 +83,7 @@ public final class BatchingBenchmark {
       ArrayNode env = ((ObjectNode) spec.get("containers").get(0)).putArray("env");
       env.addObject().put("name", "LOCALPAI_POOLING_CALL_US").put("value", "" + CALL_MICROS);
       env.addObject().put("name", "LOCALPAI_POOLING_ITEM_US").put("value", "" + ITEM_MICROS);
+      env.addObject().put("name", "LOCALPAI_EMBEDDING_DIM").put("value", "" + dims);
       eas.create(spec);
       eas.awaitRunning("embed");
       BatchingBenchmark b = new BatchingBenchmark(eas, seconds);
@@ -92,7 +95,8 @@ public final class BatchingBenchmark {
           .putObject("engine")
           .put("callMicros", CALL_MICROS)
           .put("itemMicros", ITEM_MICROS)
-          .put("model", "bge-small-en-v1.5 (384-d, emulated)");
+          .put("model", "bge-small-en-v1.5, emulated")
+          .put("dimensions", dims);
       report
           .putObject("settings")
           .put("maxItems", SETTINGS.maxItems())

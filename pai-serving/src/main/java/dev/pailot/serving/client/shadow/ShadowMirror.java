@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -270,14 +272,24 @@ public final class ShadowMirror implements AutoCloseable {
 
   private static void discard(Delta delta) {}
 
+  /** Waits as the client's blocking methods do: failures unwrapped, interruption cancels. */
   private static <T> T join(CompletableFuture<T> future) {
     try {
-      return future.join();
-    } catch (java.util.concurrent.CompletionException e) {
+      return future.get();
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
-      throw e;
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      future.cancel(false);
+      Thread.currentThread().interrupt();
+      CancellationException c = new CancellationException("interrupted while waiting");
+      c.initCause(e);
+      throw c;
     }
   }
 
