@@ -1,6 +1,5 @@
 package dev.pailot.serving.client.shadow;
 
-import dev.pailot.core.error.ValidationException;
 import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.ChatResult;
 import dev.pailot.serving.client.Delta;
@@ -67,11 +66,15 @@ public final class ShadowMirror implements AutoCloseable {
   private final AtomicLong shadowFailures = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ShadowMirror(Builder b) {
-    this.primary = b.primary;
-    this.shadow = b.shadow;
-    this.settings = b.settings;
-    this.listener = b.listener;
+  ShadowMirror(
+      InferenceClient primary,
+      InferenceClient shadow,
+      ShadowSettings settings,
+      ShadowListener listener) {
+    this.primary = primary;
+    this.shadow = shadow;
+    this.settings = settings;
+    this.listener = listener;
     this.sampler = new Sampler(settings);
     this.permits = new Semaphore(settings.maxConcurrent());
   }
@@ -81,8 +84,8 @@ public final class ShadowMirror implements AutoCloseable {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static ShadowMirrorBuilder builder() {
+    return new ShadowMirrorBuilder();
   }
 
   /**
@@ -290,84 +293,6 @@ public final class ShadowMirror implements AutoCloseable {
       CancellationException c = new CancellationException("interrupted while waiting");
       c.initCause(e);
       throw c;
-    }
-  }
-
-  /** Builder for {@link ShadowMirror}. Not thread-safe. */
-  public static final class Builder {
-    private InferenceClient primary;
-    private InferenceClient shadow;
-    private ShadowSettings settings = ShadowSettings.defaults();
-    private ShadowListener listener;
-
-    Builder() {}
-
-    /**
-     * The client whose answers callers get. Required.
-     *
-     * @param client the primary client
-     * @return this builder
-     */
-    public Builder primary(InferenceClient client) {
-      this.primary = client;
-      return this;
-    }
-
-    /**
-     * The client copies go to. Required; give it its own limits so shadow load stays bounded.
-     *
-     * @param client the shadow client
-     * @return this builder
-     */
-    public Builder shadow(InferenceClient client) {
-      this.shadow = client;
-      return this;
-    }
-
-    /**
-     * Share, sampling and concurrency. Default {@link ShadowSettings#defaults()}.
-     *
-     * @param settings the settings
-     * @return this builder
-     */
-    public Builder settings(ShadowSettings settings) {
-      this.settings = settings;
-      return this;
-    }
-
-    /**
-     * Receives each comparison, e.g. a {@link ShadowRecorder}. Required.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder listener(ShadowListener listener) {
-      this.listener = listener;
-      return this;
-    }
-
-    /**
-     * Validates and builds the mirror.
-     *
-     * @return the mirror
-     * @throws ValidationException naming a missing field
-     */
-    public ShadowMirror build() {
-      require("primary", primary, "set primary(client)");
-      require("shadow", shadow, "set shadow(candidateClient)");
-      require("settings", settings, "leave it unset for the defaults");
-      require("listener", listener, "set listener(ShadowRecorder.withCapacity(1000))");
-      if (primary == shadow) {
-        throw ValidationException.invalidField(
-            "shadow", "is the primary client", "give the shadow endpoint its own client");
-      }
-      return new ShadowMirror(this);
-    }
-
-    private static void require(String field, Object value, String fix) {
-      if (value == null) {
-        throw ValidationException.invalidField(field, "is missing", fix);
-      }
     }
   }
 }

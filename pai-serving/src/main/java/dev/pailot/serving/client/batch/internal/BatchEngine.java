@@ -49,8 +49,8 @@ public final class BatchEngine<E, R> {
   private final BatchRejections rejections;
   private final long maxWaitNanos;
   private final Object lock = new Object();
-  private final ArrayDeque<Entry<E, R>> pending = new ArrayDeque<>();
-  private final Set<Flight<E, R>> flights = new HashSet<>();
+  private final ArrayDeque<BatchMember<E, R>> pending = new ArrayDeque<>();
+  private final Set<Batch<E, R>> sent = new HashSet<>();
   private int pendingItems;
   private int inFlight;
   private boolean closed;
@@ -90,7 +90,7 @@ public final class BatchEngine<E, R> {
    * @return its result's future; cancelling it withdraws the member
    */
   public CompletableFuture<R> submit(E element, Object key, int items, long tokens) {
-    Entry<E, R> e = new Entry<>(element, key, items, tokens, clock.nanoTime());
+    BatchMember<E, R> e = new BatchMember<>(element, key, items, tokens, clock.nanoTime());
     RuntimeException refused = null;
     String reason = null;
     synchronized (lock) {
@@ -133,15 +133,15 @@ public final class BatchEngine<E, R> {
     }
   }
 
-  private void withdraw(Entry<E, R> e) {
+  private void withdraw(BatchMember<E, R> e) {
     CompletableFuture<?> call = null;
     synchronized (lock) {
-      if (e.flight == null) {
+      if (e.batch == null) {
         if (pending.remove(e)) {
           pendingItems -= e.items;
         }
-      } else if (allDone(e.flight.members)) {
-        call = e.flight.call;
+      } else if (allDone(e.batch.members)) {
+        call = e.batch.call;
       }
     }
     if (call != null) {
@@ -150,38 +150,38 @@ public final class BatchEngine<E, R> {
   }
 
   private void drain(boolean slotFreed) {
-    List<Flight<E, R>> out = new ArrayList<>();
+    List<Batch<E, R>> out = new ArrayList<>();
     synchronized (lock) {
       long now = clock.nanoTime();
       boolean force = slotFreed || closed;
       while (inFlight < settings.maxInFlight() && !pending.isEmpty()) {
-        Flight<E, R> f = nextBatch(now, force);
+        Batch<E, R> f = nextBatch(now, force);
         if (f == null) {
           break;
         }
         inFlight++;
-        flights.add(f);
+        sent.add(f);
         out.add(f);
       }
       armTimer(now);
     }
-    for (Flight<E, R> f : out) {
+    for (Batch<E, R> f : out) {
       metrics.batch(f, clock.nanoTime());
       dispatch(f, f.members, () -> release(f));
     }
   }
 
   /** The first batch, in order of its oldest member, that may leave now; null if none. */
-  private Flight<E, R> nextBatch(long now, boolean force) {
+  private Batch<E, R> nextBatch(long now, boolean force) {
     pending.removeIf(
         e -> {
           boolean gone = e.future.isDone();
           pendingItems -= gone ? e.items : 0;
           return gone;
         });
-    Map<Object, Flight<E, R>> byKey = new LinkedHashMap<>();
-    for (Entry<E, R> e : pending) {
-      Flight<E, R> c = byKey.computeIfAbsent(e.key, k -> new Flight<>(k));
+    Map<Object, Batch<E, R>> byKey = new LinkedHashMap<>();
+    for (BatchMember<E, R> e : pending) {
+      Batch<E, R> c = byKey.computeIfAbsent(e.key, k -> new Batch<>(k));
       if (c.full) {
         continue;
       }
@@ -197,12 +197,12 @@ public final class BatchEngine<E, R> {
         break; // the oldest key's batch is full: it goes first anyway
       }
     }
-    for (Flight<E, R> c : byKey.values()) {
+    for (Batch<E, R> c : byKey.values()) {
       if (c.full || force || now - c.members.get(0).enqueued >= maxWaitNanos) {
-        for (Entry<E, R> e : c.members) {
-          e.flight = c;
+        for (BatchMember<E, R> e : c.members) {
+          e.batch = c;
         }
-        pending.removeIf(e -> e.flight == c);
+        pending.removeIf(e -> e.batch == c);
         pendingItems -= c.items;
         return c;
       }
@@ -230,7 +230,7 @@ public final class BatchEngine<E, R> {
     timer = clock.schedule(() -> drain(false), Math.max(0, due - now));
   }
 
-  private void dispatch(Flight<E, R> root, List<Entry<E, R>> members, Runnable done) {
+  private void dispatch(Batch<E, R> root, List<BatchMember<E, R>> members, Runnable done) {
     if (allDone(members)) {
       done.run();
       return;
@@ -251,8 +251,8 @@ public final class BatchEngine<E, R> {
   }
 
   private void finished(
-      Flight<E, R> root,
-      List<Entry<E, R>> members,
+      Batch<E, R> root,
+      List<BatchMember<E, R>> members,
       List<R> results,
       Throwable error,
       Runnable done) {
@@ -263,8 +263,8 @@ public final class BatchEngine<E, R> {
         && settings.splitOnTooLarge()
         && members.size() > 1) {
       metrics.split();
-      List<Entry<E, R>> first = members.subList(0, members.size() / 2);
-      List<Entry<E, R>> second = members.subList(members.size() / 2, members.size());
+      List<BatchMember<E, R>> first = members.subList(0, members.size() / 2);
+      List<BatchMember<E, R>> second = members.subList(members.size() / 2, members.size());
       dispatch(root, first, () -> dispatch(root, second, done));
       return;
     }
@@ -281,10 +281,10 @@ public final class BatchEngine<E, R> {
     done.run();
   }
 
-  private void release(Flight<E, R> f) {
+  private void release(Batch<E, R> f) {
     synchronized (lock) {
       inFlight--;
-      flights.remove(f);
+      sent.remove(f);
       lock.notifyAll();
     }
     drain(true);
@@ -315,14 +315,14 @@ public final class BatchEngine<E, R> {
 
   /** Refuses new members, fails pending ones, cancels batches in flight and stops the timer. */
   public void closeNow() {
-    List<Entry<E, R>> dropped;
-    List<Flight<E, R>> running;
+    List<BatchMember<E, R>> dropped;
+    List<Batch<E, R>> running;
     synchronized (lock) {
       closed = true;
       dropped = new ArrayList<>(pending);
       pending.clear();
       pendingItems = 0;
-      running = new ArrayList<>(flights);
+      running = new ArrayList<>(sent);
       if (timer != null) {
         timer.cancel(false);
         timer = null;
@@ -332,7 +332,7 @@ public final class BatchEngine<E, R> {
       RuntimeException refusal = rejections.closed();
       dropped.forEach(e -> e.future.completeExceptionally(refusal));
     }
-    for (Flight<E, R> f : running) {
+    for (Batch<E, R> f : running) {
       RuntimeException abandoned = rejections.closedWhileRunning();
       f.members.forEach(m -> m.future.completeExceptionally(abandoned));
       CompletableFuture<?> call = f.call;
@@ -343,51 +343,12 @@ public final class BatchEngine<E, R> {
     clock.close();
   }
 
-  private static boolean allDone(List<? extends Entry<?, ?>> members) {
-    for (Entry<?, ?> m : members) {
+  private static boolean allDone(List<? extends BatchMember<?, ?>> members) {
+    for (BatchMember<?, ?> m : members) {
       if (!m.future.isDone()) {
         return false;
       }
     }
     return true;
-  }
-
-  /** One submitted member. */
-  static final class Entry<E, R> {
-    final E element;
-    final Object key;
-    final int items;
-    final long tokens;
-    final long enqueued;
-    final CompletableFuture<R> future = new CompletableFuture<>();
-    Flight<E, R> flight; // guarded by the engine's lock
-
-    Entry(E element, Object key, int items, long tokens, long enqueued) {
-      this.element = element;
-      this.key = key;
-      this.items = items;
-      this.tokens = tokens;
-      this.enqueued = enqueued;
-    }
-  }
-
-  /** A batch: formed as a candidate under the lock, then sent (in halves after a 413). */
-  static final class Flight<E, R> {
-    final Object key;
-    final List<Entry<E, R>> members = new ArrayList<>();
-    int items;
-    long tokens;
-    boolean full;
-    volatile CompletableFuture<?> call;
-
-    Flight(Object key) {
-      this.key = key;
-    }
-
-    void add(Entry<E, R> e) {
-      members.add(e);
-      items += e.items;
-      tokens += e.tokens;
-    }
   }
 }

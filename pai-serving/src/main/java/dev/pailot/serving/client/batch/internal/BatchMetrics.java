@@ -56,9 +56,9 @@ public final class BatchMetrics {
   }
 
   /** Records a batch leaving: its size, and each member's wait. */
-  <E, R> void batch(BatchEngine.Flight<E, R> f, long nowNanos) {
+  <E, R> void batch(Batch<E, R> f, long nowNanos) {
     size.record(f.items);
-    for (BatchEngine.Entry<E, R> e : f.members) {
+    for (BatchMember<E, R> e : f.members) {
       wait.record(nowNanos - e.enqueued, TimeUnit.NANOSECONDS);
     }
   }

@@ -32,6 +32,7 @@ public final class ClientEmbeddingBatcher implements EmbeddingBatcher {
    */
   public ClientEmbeddingBatcher(
       InferenceClient client, BatchSettings settings, MeterRegistry registry, BatchClock clock) {
+    Objects.requireNonNull(settings, "settings");
     BatchRejections rejections = new BatchRejections("embeddings", client.serviceName());
     this.estimator = settings.tokenEstimator();
     this.engine =

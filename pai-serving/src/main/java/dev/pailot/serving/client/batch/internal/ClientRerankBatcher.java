@@ -50,6 +50,7 @@ public final class ClientRerankBatcher implements RerankBatcher {
    */
   public ClientRerankBatcher(
       InferenceClient client, BatchSettings settings, MeterRegistry registry, BatchClock clock) {
+    Objects.requireNonNull(settings, "settings");
     this.client = client;
     this.rejections = new BatchRejections("rerank", client.serviceName());
     this.estimator = settings.tokenEstimator();
