@@ -174,9 +174,12 @@ public final class BatchingBenchmark {
     SimpleMeterRegistry registry = registry();
     try (InferenceClient c = client(registry)) {
       Timer e2e = registry.timer("bench.item.latency");
+      long cpu = cpuNanos();
       long items = run(how.apply(c), seconds, e2e);
+      cpu = cpuNanos() - cpu;
       ObjectNode out = JSON.createObjectNode();
       out.put("itemsPerSecond", round(items / (double) seconds));
+      out.put("cpuMicrosPerItem", round(cpu / 1e3 / Math.max(1, items)));
       out.set("itemLatencyMs", percentiles(e2e));
       out.set("httpCalls", calls(registry));
       batches(registry, out);
@@ -298,6 +301,13 @@ public final class BatchingBenchmark {
     }
   }
 
+  /** CPU time of this JVM: the client and the embedded LocalPai (engine and gateway) together. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
   }
@@ -335,10 +345,11 @@ public final class BatchingBenchmark {
       var p = r.get(e[0]);
       s.append(
           String.format(
-              "%-9s %-18s %9.1f items/s  latency p50 %s ms p99 %s ms  batches %s%n",
+              "%-9s %-18s %9.1f items/s  CPU %s us/item  latency p50 %s ms p99 %s ms  batches %s%n",
               e[0],
               "(" + e[1] + ")",
               p.get("itemsPerSecond").asDouble(),
+              p.get("cpuMicrosPerItem"),
               p.get("itemLatencyMs").path("p50"),
               p.get("itemLatencyMs").path("p99"),
               p.path("batchSize")));
