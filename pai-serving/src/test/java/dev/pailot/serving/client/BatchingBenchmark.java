@@ -87,10 +87,14 @@ public final class BatchingBenchmark {
       eas.create(spec);
       eas.awaitRunning("embed");
       BatchingBenchmark b = new BatchingBenchmark(eas, seconds);
+      long idle = cpuNanos();
+      Thread.sleep(3_000);
+      double idleCores = round((cpuNanos() - idle) / 3e9); // LocalPai's own background work
       ObjectNode report = JSON.createObjectNode();
       report.put("command", "mvn -B -q -pl pai-serving -am -Pbench-batching verify -DskipTests");
       report.put("loadBefore", loadBefore);
       report.put("cores", Runtime.getRuntime().availableProcessors());
+      report.put("idleCpuCores", idleCores);
       report
           .putObject("engine")
           .put("callMicros", CALL_MICROS)
@@ -179,7 +183,7 @@ public final class BatchingBenchmark {
       cpu = cpuNanos() - cpu;
       ObjectNode out = JSON.createObjectNode();
       out.put("itemsPerSecond", round(items / (double) seconds));
-      out.put("cpuMicrosPerItem", round(cpu / 1e3 / Math.max(1, items)));
+      out.put("cpuCores", round(cpu / 1e9 / seconds));
       out.set("itemLatencyMs", percentiles(e2e));
       out.set("httpCalls", calls(registry));
       batches(registry, out);
@@ -337,7 +341,9 @@ public final class BatchingBenchmark {
         .append(r.get("loadAfter").asText())
         .append(", cores ")
         .append(r.get("cores"))
-        .append('\n');
+        .append(", this JVM idle: ")
+        .append(r.get("idleCpuCores"))
+        .append(" cores\n");
     s.append("engine: ").append(r.get("engine")).append('\n');
     s.append("settings: ").append(r.get("settings")).append('\n');
     for (String[] e :
@@ -345,11 +351,11 @@ public final class BatchingBenchmark {
       var p = r.get(e[0]);
       s.append(
           String.format(
-              "%-9s %-18s %9.1f items/s  CPU %s us/item  latency p50 %s ms p99 %s ms  batches %s%n",
+              "%-9s %-18s %9.1f items/s  CPU %s cores  latency p50 %s ms p99 %s ms  batches %s%n",
               e[0],
               "(" + e[1] + ")",
               p.get("itemsPerSecond").asDouble(),
-              p.get("cpuMicrosPerItem"),
+              p.get("cpuCores"),
               p.get("itemLatencyMs").path("p50"),
               p.get("itemLatencyMs").path("p99"),
               p.path("batchSize")));
