@@ -178,12 +178,10 @@ public final class BatchingBenchmark {
     SimpleMeterRegistry registry = registry();
     try (InferenceClient c = client(registry)) {
       Timer e2e = registry.timer("bench.item.latency");
-      long cpu = cpuNanos();
-      long items = run(how.apply(c), seconds, e2e);
-      cpu = cpuNanos() - cpu;
+      double[] measured = run(how.apply(c), seconds, e2e);
       ObjectNode out = JSON.createObjectNode();
-      out.put("itemsPerSecond", round(items / (double) seconds));
-      out.put("cpuCores", round(cpu / 1e9 / seconds));
+      out.put("itemsPerSecond", round(measured[0]));
+      out.put("cpuCores", round(measured[1]));
       out.set("itemLatencyMs", percentiles(e2e));
       out.set("httpCalls", calls(registry));
       batches(registry, out);
@@ -191,40 +189,58 @@ public final class BatchingBenchmark {
     }
   }
 
-  private long run(Function<String, CompletableFuture<Integer>> submit, int secs, Timer e2e)
+  /**
+   * Keeps CALLERS submissions outstanding for {@code secs}, then lets the outstanding ones finish,
+   * so that the next phase does not inherit a backlog on the engine's device.
+   *
+   * @return completed items per second and CPU cores used by this JVM, in the measured window
+   */
+  private static double[] run(
+      Function<String, CompletableFuture<Integer>> submit, int secs, Timer e2e)
       throws InterruptedException {
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong done = new AtomicLong();
     AtomicLong seq = new AtomicLong();
+    AtomicLong outstanding = new AtomicLong();
+    long start = System.nanoTime();
+    long cpu = cpuNanos();
     for (int i = 0; i < CALLERS; i++) {
-      loop(submit, running, done, seq, e2e);
+      loop(submit, new Loop(running, done, seq, outstanding, e2e));
     }
     Thread.sleep(secs * 1000L);
     running.set(false);
-    return done.get();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long items = done.get();
+    double cores = (cpuNanos() - cpu) / 1e9 / elapsed;
+    long drainEnd = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (outstanding.get() > 0 && System.nanoTime() < drainEnd) {
+      Thread.sleep(10);
+    }
+    return new double[] {items / elapsed, cores};
   }
 
-  private static void loop(
-      Function<String, CompletableFuture<Integer>> submit,
-      AtomicBoolean running,
-      AtomicLong done,
-      AtomicLong seq,
-      Timer e2e) {
-    if (!running.get()) {
+  /** The shared state of one closed-loop phase. */
+  private record Loop(
+      AtomicBoolean running, AtomicLong done, AtomicLong seq, AtomicLong outstanding, Timer e2e) {}
+
+  private static void loop(Function<String, CompletableFuture<Integer>> submit, Loop l) {
+    if (!l.running().get()) {
       return;
     }
     long start = System.nanoTime();
+    l.outstanding().incrementAndGet();
     submit
-        .apply("benchmark text number " + seq.incrementAndGet() + " about model serving")
+        .apply("benchmark text number " + l.seq().incrementAndGet() + " about model serving")
         .whenComplete(
             (v, t) -> {
-              if (t == null && running.get()) {
-                done.incrementAndGet();
-                if (e2e != null) {
-                  e2e.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+              l.outstanding().decrementAndGet();
+              if (t == null && l.running().get()) {
+                l.done().incrementAndGet();
+                if (l.e2e() != null) {
+                  l.e2e().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 }
               }
-              loop(submit, running, done, seq, e2e);
+              loop(submit, l);
             });
   }
 
