@@ -18,9 +18,9 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A MockWebServer answering {@code /v1/embeddings} and {@code /v1/rerank} from the request itself:
- * text {@code t} embeds as {@code [t.length(), first char]}, and a document scores its length. Data
- * items come back in reverse index order, so routing must use the index. Batches larger than {@link
- * #maxAccepted} get HTTP 413; an input "fail" gets HTTP 500.
+ * text {@code t} embeds as {@code [t.length(), first char, t.hashCode()]}, and a document scores
+ * its length. Data items come back in reverse index order, so routing must use the index. Batches
+ * larger than {@link #maxAccepted} get HTTP 413; an input "fail" gets HTTP 500.
  */
 final class FakePoolingServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +65,12 @@ final class FakePoolingServer implements AutoCloseable {
       ArrayNode data = root.putArray("data");
       for (int i = items.size() - 1; i >= 0; i--) {
         String t = items.get(i).asText();
-        data.addObject().put("index", i).putArray("embedding").add(t.length()).add(t.charAt(0));
+        data.addObject()
+            .put("index", i)
+            .putArray("embedding")
+            .add(t.length())
+            .add(t.charAt(0))
+            .add((float) t.hashCode());
       }
     } else {
       List<ObjectNode> results = new ArrayList<>();
