@@ -82,6 +82,27 @@ class EmbeddingBatcherTest {
   }
 
   @Test
+  void theDefaultEstimatorCountsFourCharactersPerTokenAndAnotherCanBePlugged() throws Exception {
+    BatchSettings byTokens =
+        BatchSettings.builder()
+            .maxTokens(3)
+            .maxWait(Duration.ofHours(1))
+            .maxInFlight(1)
+            .build(); // only the token budget can make a batch leave
+    try (EmbeddingBatcher batcher = client.embeddingBatcher(byTokens)) {
+      var one = batcher.embed("aaaa"); // 1 token
+      var two = batcher.embed("bbbbbbb"); // 7 characters: 2 tokens, 3 in all: full
+      value(one);
+      value(two);
+    }
+    BatchSettings pricey = byTokens.toBuilder().tokenEstimator(text -> 3).build();
+    try (EmbeddingBatcher batcher = client.embeddingBatcher(pricey)) {
+      value(batcher.embed("x")); // 3 tokens on its own: full
+    }
+    assertThat(server.bodies.stream().map(b -> b.get("input").size())).containsExactly(2, 1);
+  }
+
+  @Test
   void aBatchTheServerFindsTooLargeIsSplitUntilItFits() throws Exception {
     server.maxAccepted.set(2);
     try (EmbeddingBatcher batcher = client.embeddingBatcher(full(8))) {
