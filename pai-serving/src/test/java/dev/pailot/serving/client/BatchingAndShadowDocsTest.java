@@ -66,7 +66,7 @@ class BatchingAndShadowDocsTest {
       try (EmbeddingBatcher batcher = client.embeddingBatcher(settings)) {
         CompletableFuture<float[]> v = batcher.embed("What is PAI-EAS?"); // from any thread
         CompletableFuture<float[]> w = batcher.embed("How do I deploy a model?");
-        float[] vector = v.join(); // the two texts went out in one POST /v1/embeddings
+        float[] vector = v.join(); // both texts normally shared one POST /v1/embeddings
       } // close() sends what is pending and waits for it
       // end::batcher[]
 
