@@ -1,5 +1,11 @@
 package dev.pailot.serving.client;
 
+import dev.pailot.serving.client.batch.BatchSettings;
+import dev.pailot.serving.client.batch.EmbeddingBatcher;
+import dev.pailot.serving.client.batch.RerankBatcher;
+import dev.pailot.serving.client.batch.internal.BatchClock;
+import dev.pailot.serving.client.batch.internal.ClientEmbeddingBatcher;
+import dev.pailot.serving.client.batch.internal.ClientRerankBatcher;
 import dev.pailot.serving.client.internal.ClientCore;
 import dev.pailot.serving.client.internal.ClientSettings;
 import java.util.concurrent.CompletableFuture;
@@ -204,6 +210,30 @@ public final class InferenceClient implements AutoCloseable {
    */
   public CompletableFuture<PredictResult> predictAsync(PredictRequest request) {
     return core.predict(request);
+  }
+
+  /**
+   * A micro-batcher for embeddings: single texts submitted to it coalesce into batched calls of
+   * this client (see {@link EmbeddingBatcher}). Batches use the client's default model. Its meters
+   * ({@code inference.batch.size}, {@code inference.batch.wait}) go to the client's registry.
+   *
+   * @param settings limits: items and tokens per batch, longest wait, batches in flight
+   * @return a new batcher with its own timer thread; close it before the client
+   */
+  public EmbeddingBatcher embeddingBatcher(BatchSettings settings) {
+    return new ClientEmbeddingBatcher(
+        this, settings, this.settings.registry(), BatchClock.system());
+  }
+
+  /**
+   * A micro-batcher for rerank: requests sharing a query coalesce into batched calls of this client
+   * (see {@link RerankBatcher}).
+   *
+   * @param settings limits: documents and tokens per batch, longest wait, batches in flight
+   * @return a new batcher with its own timer thread; close it before the client
+   */
+  public RerankBatcher rerankBatcher(BatchSettings settings) {
+    return new ClientRerankBatcher(this, settings, this.settings.registry(), BatchClock.system());
   }
 
   /**
