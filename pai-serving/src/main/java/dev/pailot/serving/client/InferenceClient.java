@@ -2,6 +2,7 @@ package dev.pailot.serving.client;
 
 import dev.pailot.serving.client.internal.ClientCore;
 import dev.pailot.serving.client.internal.ClientSettings;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -216,12 +217,22 @@ public final class InferenceClient implements AutoCloseable {
   }
 
   /**
-   * The endpoint, without credentials.
+   * The (first) endpoint, without credentials.
    *
    * @return the endpoint URL
    */
   public String endpoint() {
     return settings.endpoint().display();
+  }
+
+  /**
+   * The health of each endpoint of the pool now: whether it takes traffic (or is ejected, backing
+   * off, circuit-open or failing its health check), requests in flight, attempts and faults.
+   *
+   * @return one status per endpoint, in configuration order
+   */
+  public List<EndpointStatus> endpointStatus() {
+    return core.endpointStatus();
   }
 
   /**
@@ -239,6 +250,7 @@ public final class InferenceClient implements AutoCloseable {
         + settings.serviceName()
         + ", endpoint="
         + settings.endpoint().display()
+        + (settings.endpoints().size() > 1 ? " +" + (settings.endpoints().size() - 1) : "")
         + ", token="
         + (settings.token() == null ? "none" : "****")
         + "}";

@@ -9,11 +9,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import okhttp3.OkHttpClient;
 
 /**
- * Configures an {@link InferenceClient}. Only the endpoint is required. Not thread-safe; {@link
+ * Configures an {@link InferenceClient}. Only an endpoint is required: one with {@link
+ * #endpoint(String)}, or a pool with {@link #addEndpoint(Endpoint)}. Not thread-safe; {@link
  * #build()} validates everything and throws a {@link ValidationException} naming the field and the
  * fix, before any thread or connection exists.
  *
@@ -36,6 +39,9 @@ public final class InferenceClientBuilder {
   public static final int DEFAULT_MAX_QUEUED = 1024;
 
   private String endpoint;
+  private final List<Endpoint> endpoints = new ArrayList<>();
+  private RetryOptions retry;
+  private FailoverOptions failover = FailoverOptions.defaults();
   private AccessToken token;
   private String serviceName;
   private String defaultModel;
@@ -78,6 +84,59 @@ public final class InferenceClientBuilder {
    */
   public InferenceClientBuilder endpoint(URI url) {
     return endpoint(url == null ? null : url.toString());
+  }
+
+  /**
+   * Adds an endpoint to the pool: another replica, service or region serving the same model. With
+   * {@link #endpoint(String)} set too, that one comes first. Requests go to one endpoint each,
+   * chosen among healthy ones (see {@link FailoverOptions}); failures before the first token are
+   * retried on another ({@link #retry(RetryOptions)}).
+   *
+   * @param endpoint the endpoint, with its own token or none (then {@link #token(String)} applies)
+   * @return this builder
+   */
+  public InferenceClientBuilder addEndpoint(Endpoint endpoint) {
+    RequestRules.notNull("endpoints", endpoint, "pass Endpoint.of(url) or Endpoint.of(url, token)");
+    endpoints.add(endpoint);
+    return this;
+  }
+
+  /**
+   * Replaces the endpoints added with {@link #addEndpoint(Endpoint)}. See there.
+   *
+   * @param endpoints the endpoints
+   * @return this builder
+   */
+  public InferenceClientBuilder endpoints(List<Endpoint> endpoints) {
+    RequestRules.notNull("endpoints", endpoints, "pass a list of Endpoint values");
+    this.endpoints.clear();
+    endpoints.forEach(this::addEndpoint);
+    return this;
+  }
+
+  /**
+   * How requests are retried before their first token. Default: {@link RetryOptions#defaults()}
+   * with two or more endpoints, {@link RetryOptions#none()} with one.
+   *
+   * @param options the retry options
+   * @return this builder
+   */
+  public InferenceClientBuilder retry(RetryOptions options) {
+    this.retry = options;
+    return this;
+  }
+
+  /**
+   * Health tracking, outlier ejection, circuit breakers, the optional active health check and zone
+   * preference of the endpoint pool. Default {@link FailoverOptions#defaults()}.
+   *
+   * @param options the failover options
+   * @return this builder
+   */
+  public InferenceClientBuilder failover(FailoverOptions options) {
+    RequestRules.notNull("failover", options, "pass FailoverOptions.defaults() or a built value");
+    this.failover = options;
+    return this;
   }
 
   /**
@@ -313,17 +372,23 @@ public final class InferenceClientBuilder {
    * @throws ValidationException naming the invalid setting and the fix
    */
   public InferenceClient build() {
-    if (endpoint == null) {
+    List<Endpoint> pool = new ArrayList<>();
+    if (endpoint != null) {
+      pool.add(Endpoint.of(endpoint));
+    }
+    pool.addAll(endpoints);
+    if (pool.isEmpty()) {
       throw ValidationException.invalidField(
           "endpoint", "is not set", "set endpoint(\"http://.../api/predict/my_service\")");
     }
-    EndpointAddress address = EndpointAddress.parse(endpoint);
+    EndpointAddress address = EndpointAddress.parse(pool.get(0).url());
     String name = serviceName != null ? serviceName : address.defaultServiceName();
     RequestRules.notBlank("serviceName", name, "leave it unset to use the endpoint's name");
     checkLimits();
     ClientSettings settings =
         new ClientSettings(
             address,
+            List.copyOf(pool),
             token,
             name,
             defaultModel,
@@ -340,7 +405,9 @@ public final class InferenceClientBuilder {
             concurrencyLimit,
             maxQueued,
             adaptive,
-            interTokenHistogram);
+            interTokenHistogram,
+            retry != null ? retry : pool.size() > 1 ? RetryOptions.defaults() : RetryOptions.none(),
+            failover);
     return new InferenceClient(ClientCore.start(settings), settings);
   }
 
