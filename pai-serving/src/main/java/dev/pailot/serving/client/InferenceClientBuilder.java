@@ -42,6 +42,7 @@ public final class InferenceClientBuilder {
   private final List<Endpoint> endpoints = new ArrayList<>();
   private RetryOptions retry;
   private FailoverOptions failover = FailoverOptions.defaults();
+  private EngineMetricsSteering steering;
   private AccessToken token;
   private String serviceName;
   private String defaultModel;
@@ -342,6 +343,19 @@ public final class InferenceClientBuilder {
   }
 
   /**
+   * Lets the engines' own {@code /metrics} steer the {@link #adaptiveConcurrency adaptive limit}:
+   * while an engine queues requests or its KV cache is nearly full, the limit may not grow and
+   * shrinks. Requires {@link #adaptiveConcurrency(AdaptiveConcurrency)}. Default: off.
+   *
+   * @param settings the steering settings, or {@code null} for none
+   * @return this builder
+   */
+  public InferenceClientBuilder steerByEngineMetrics(EngineMetricsSteering settings) {
+    this.steering = settings;
+    return this;
+  }
+
+  /**
    * Requests that may wait for admission; one more is refused at once with an {@link
    * AdmissionRejectedException}. Default {@value #DEFAULT_MAX_QUEUED}.
    *
@@ -407,11 +421,18 @@ public final class InferenceClientBuilder {
             adaptive,
             interTokenHistogram,
             retry != null ? retry : pool.size() > 1 ? RetryOptions.defaults() : RetryOptions.none(),
-            failover);
+            failover,
+            steering);
     return new InferenceClient(ClientCore.start(settings), settings);
   }
 
   private void checkLimits() {
+    if (steering != null && adaptive == null) {
+      throw ValidationException.invalidField(
+          "steerByEngineMetrics",
+          "needs an adaptive limit to steer",
+          "set adaptiveConcurrency(AdaptiveConcurrency.of(min, initial, max)) too");
+    }
     atLeast("maxRequests", maxRequests, 1);
     atLeast("maxRequestsPerHost", maxRequestsPerHost, 1);
     atLeast("maxIdleConnections", maxIdleConnections, 0);

@@ -58,6 +58,7 @@ public final class ClientCore implements AutoCloseable {
   private final EndpointPool pool;
   private final RetryPlan retries;
   private final HealthProbe probe;
+  private final EngineFeedback feedback;
   private final Set<Exchange<?>> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -74,6 +75,7 @@ public final class ClientCore implements AutoCloseable {
     this.pool = PoolSetup.pool(settings);
     this.retries = new RetryPlan(settings.retry(), pool);
     this.probe = HealthProbe.start(settings.failover(), pool, http, threads.timer());
+    this.feedback = EngineFeedback.start(settings, admission, pool.endpoints(), threads.timer());
   }
 
   private static AdmissionController admission(ClientSettings settings, ClientThreads threads) {
@@ -374,6 +376,9 @@ public final class ClientCore implements AutoCloseable {
     admission.close();
     if (probe != null) {
       probe.close();
+    }
+    if (feedback != null) {
+      feedback.close();
     }
     for (Exchange<?> x : live.toArray(new Exchange<?>[0])) {
       x.fail(LimitErrors.closedWhileRunning(x.info));

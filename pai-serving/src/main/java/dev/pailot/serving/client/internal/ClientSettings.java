@@ -2,6 +2,7 @@ package dev.pailot.serving.client.internal;
 
 import dev.pailot.serving.client.AdaptiveConcurrency;
 import dev.pailot.serving.client.Endpoint;
+import dev.pailot.serving.client.EngineMetricsSteering;
 import dev.pailot.serving.client.FailoverOptions;
 import dev.pailot.serving.client.RetryOptions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +36,7 @@ import okhttp3.OkHttpClient;
  * @param interTokenHistogram whether results carry an inter-token latency histogram
  * @param retry retries before the first token
  * @param failover health tracking, ejection, circuit breakers and choice among endpoints
+ * @param steering engine-metrics steering of the adaptive limit, or {@code null}
  */
 public record ClientSettings(
     EndpointAddress endpoint,
@@ -57,4 +59,5 @@ public record ClientSettings(
     AdaptiveConcurrency adaptive,
     boolean interTokenHistogram,
     RetryOptions retry,
-    FailoverOptions failover) {}
+    FailoverOptions failover,
+    EngineMetricsSteering steering) {}
