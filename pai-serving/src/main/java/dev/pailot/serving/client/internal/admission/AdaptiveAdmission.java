@@ -127,7 +127,9 @@ public final class AdaptiveAdmission extends QueuedAdmission {
    * Feedback from the engines' own metrics, once per scrape interval. Under pressure (requests
    * queued in an engine, or its KV cache nearly full) the limit is cut to {@code shrinkFactor} of
    * what it is and capped there, so Gradient2 cannot raise it while the pressure lasts. Without
-   * pressure the cap is lifted and the limit follows Gradient2 again.
+   * pressure the cap rises by the inverse factor per interval (at least one slot) until it is
+   * {@code maxLimit} again, and Gradient2 moves the limit freely below it: lifting the cap at once
+   * would let the limit jump back to wherever Gradient2 was and flood the engine's queue again.
    *
    * @param pressure whether an engine is saturated
    * @param shrinkFactor the cut per interval under pressure, in (0, 1)
@@ -136,8 +138,8 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     synchronized (this) {
       if (pressure) {
         cap = Math.max(minLimit, (int) Math.floor(Math.min(cap, limit) * shrinkFactor));
-      } else {
-        cap = maxLimit;
+      } else if (cap < maxLimit) {
+        cap = (int) Math.min(maxLimit, Math.max(cap + 1L, (long) Math.ceil(cap / shrinkFactor)));
       }
       limit = bounded(algorithm.getLimit());
     }

@@ -56,7 +56,13 @@ class EngineFeedbackAdmissionTest {
     int squeezed = admission.limit();
     assertThat(squeezed).isLessThan(20);
 
+    // The cap comes back gradually, never in one jump.
+    int cap = admission.engineCap();
     admission.engineFeedback(false, 0.9);
+    assertThat(admission.engineCap()).isGreaterThan(cap).isLessThanOrEqualTo(cap * 12 / 10 + 1);
+    for (int i = 0; i < 60; i++) {
+      admission.engineFeedback(false, 0.9);
+    }
     assertThat(admission.engineCap()).isEqualTo(200);
     for (int i = 0; i < 30; i++) {
       AdaptiveAdmissionTest.round(admission, 20 * MS);
@@ -82,7 +88,7 @@ class EngineFeedbackAdmissionTest {
         admission.acquire(PriorityClass.INTERACTIVE, Long.MAX_VALUE);
     assertThat(queued).isNotDone();
 
-    admission.engineFeedback(false, 0.5);
+    admission.engineFeedback(false, 0.5); // the cap rises to 2
 
     assertThat(queued).isCompleted();
     assertThat(admission.inFlight()).isEqualTo(2);
