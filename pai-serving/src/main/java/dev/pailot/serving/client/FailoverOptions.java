@@ -25,10 +25,11 @@ import org.immutables.value.Value;
  *   <li><b>Active health check</b> (optional): every {@link #healthCheckInterval()} a {@code GET}
  *       of {@link #healthCheckPath()} on each endpoint; an endpoint failing it takes no traffic
  *       until it passes again (unless all fail it: then all are used).
- *   <li><b>Choice</b>: among usable endpoints (of {@link #preferredZone()} when any is usable), two
- *       random ones are compared and the one with fewer requests in flight per unit of weight wins
- *       (ties: lower time-to-first-token average). A retry prefers endpoints the request has not
- *       tried yet.
+ *   <li><b>Choice</b>: among usable endpoints (preferring, when there are any, those that passed
+ *       their health check, are not backing off after a {@code Retry-After}, were not tried yet by
+ *       the request, and are in {@link #preferredZone()}), two random ones are compared and the one
+ *       with fewer requests in flight per unit of weight wins (ties: lower time-to-first-token
+ *       average). A retry thus fails over to another endpoint, another zone if need be.
  * </ul>
  *
  * <p>Immutable and thread-safe; {@link Builder#build()} throws a {@link ValidationException} naming

@@ -11,13 +11,13 @@ import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
- * The client's endpoints and the choice among them. An endpoint is usable when it is not ejected,
- * not backing off after a {@code Retry-After}, its circuit breaker is not open, and it passed its
- * last active health check (that last condition is dropped when no endpoint meets it, so a broken
- * health check cannot stop all traffic). Among usable endpoints, those of the preferred zone are
- * kept when there are any, and those a request has not tried yet when there are any; then two are
- * picked at random and the one with fewer requests in flight per unit of weight wins, the lower
- * latency average breaking ties (power of two choices). Thread-safe.
+ * The client's endpoints and the choice among them. An endpoint is usable when it is not ejected
+ * and its circuit breaker is not open. Among usable endpoints, each of these narrows the choice, in
+ * this order, when some endpoint meets it (and is skipped when none does, so that, for instance, a
+ * broken health check cannot stop all traffic): it passed its last active health check; it is not
+ * backing off after a {@code Retry-After}; the request has not tried it yet; it is in the preferred
+ * zone. Then two are picked at random and the one with fewer requests in flight per unit of weight
+ * wins, the lower latency average breaking ties (power of two choices). Thread-safe.
  */
 public final class EndpointPool {
   private final List<PoolEndpoint> endpoints;
@@ -58,11 +58,12 @@ public final class EndpointPool {
     List<PoolEndpoint> usable = filter(endpoints, e -> e.admits(now));
     usable = preferred(usable, PoolEndpoint::probeHealthy);
     usable = preferred(usable, e -> !e.backingOff(now));
+    // Untried before zone: a retry after a failure in the preferred zone fails over to another.
+    usable = preferred(usable, e -> !tried.contains(e));
     if (options.preferredZone().isPresent()) {
       String zone = options.preferredZone().get();
       usable = preferred(usable, e -> zone.equals(e.zone()));
     }
-    usable = preferred(usable, e -> !tried.contains(e));
     List<PoolEndpoint> left = new ArrayList<>(usable);
     while (!left.isEmpty()) {
       PoolEndpoint pick = twoChoices(left);
