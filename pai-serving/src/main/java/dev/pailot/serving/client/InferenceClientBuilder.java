@@ -4,9 +4,7 @@ import dev.pailot.core.error.ValidationException;
 import dev.pailot.serving.client.internal.AccessToken;
 import dev.pailot.serving.client.internal.ClientCore;
 import dev.pailot.serving.client.internal.ClientSettings;
-import dev.pailot.serving.client.internal.EndpointAddress;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,28 +36,28 @@ public final class InferenceClientBuilder {
   /** Default {@link #maxQueued(int)}. */
   public static final int DEFAULT_MAX_QUEUED = 1024;
 
-  private String endpoint;
-  private final List<Endpoint> endpoints = new ArrayList<>();
-  private RetryOptions retry;
-  private FailoverOptions failover = FailoverOptions.defaults();
-  private EngineMetricsSteering steering;
-  private AccessToken token;
-  private String serviceName;
-  private String defaultModel;
-  private Duration connectTimeout = Duration.ofSeconds(10);
-  private Duration firstTokenTimeout = Duration.ofSeconds(60);
-  private Duration idleTimeout = Duration.ofSeconds(60);
-  private Duration totalTimeout = Duration.ofMinutes(10);
-  private OkHttpClient okHttpClient;
-  private MeterRegistry registry;
-  private ExecutorService executor;
-  private int maxRequests = DEFAULT_MAX_REQUESTS;
-  private int maxRequestsPerHost = DEFAULT_MAX_REQUESTS;
-  private int maxIdleConnections = 64;
-  private int concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
-  private int maxQueued = DEFAULT_MAX_QUEUED;
-  private AdaptiveConcurrency adaptive;
-  private boolean interTokenHistogram;
+  String endpoint;
+  final List<Endpoint> endpoints = new ArrayList<>();
+  RetryOptions retry;
+  FailoverOptions failover = FailoverOptions.defaults();
+  EngineMetricsSteering steering;
+  AccessToken token;
+  String serviceName;
+  String defaultModel;
+  Duration connectTimeout = Duration.ofSeconds(10);
+  Duration firstTokenTimeout = Duration.ofSeconds(60);
+  Duration idleTimeout = Duration.ofSeconds(60);
+  Duration totalTimeout = Duration.ofMinutes(10);
+  OkHttpClient okHttpClient;
+  MeterRegistry registry;
+  ExecutorService executor;
+  int maxRequests = DEFAULT_MAX_REQUESTS;
+  int maxRequestsPerHost = DEFAULT_MAX_REQUESTS;
+  int maxIdleConnections = 64;
+  int concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
+  int maxQueued = DEFAULT_MAX_QUEUED;
+  AdaptiveConcurrency adaptive;
+  boolean interTokenHistogram;
 
   InferenceClientBuilder() {}
 
@@ -88,10 +86,9 @@ public final class InferenceClientBuilder {
   }
 
   /**
-   * Adds an endpoint to the pool: another replica, service or region serving the same model. With
-   * {@link #endpoint(String)} set too, that one comes first. Requests go to one endpoint each,
-   * chosen among healthy ones (see {@link FailoverOptions}); failures before the first token are
-   * retried on another ({@link #retry(RetryOptions)}).
+   * Adds an endpoint (replica, service or region serving the same model) to the pool, after {@link
+   * #endpoint(String)} if set. Each request goes to one healthy endpoint ({@link FailoverOptions});
+   * failures before the first token are retried on another ({@link #retry(RetryOptions)}).
    *
    * @param endpoint the endpoint, with its own token or none (then {@link #token(String)} applies)
    * @return this builder
@@ -103,7 +100,7 @@ public final class InferenceClientBuilder {
   }
 
   /**
-   * Replaces the endpoints added with {@link #addEndpoint(Endpoint)}. See there.
+   * Replaces the endpoints added with {@link #addEndpoint(Endpoint)}.
    *
    * @param endpoints the endpoints
    * @return this builder
@@ -128,10 +125,9 @@ public final class InferenceClientBuilder {
   }
 
   /**
-   * Health tracking, outlier ejection, circuit breakers, the optional active health check and zone
-   * preference of the endpoint pool. Default {@link FailoverOptions#defaults()}.
+   * Health tracking, ejection, circuit breakers, health check and zone preference of the pool.
    *
-   * @param options the failover options
+   * @param options the failover options; default {@link FailoverOptions#defaults()}
    * @return this builder
    */
   public InferenceClientBuilder failover(FailoverOptions options) {
@@ -148,7 +144,7 @@ public final class InferenceClientBuilder {
    * @return this builder
    */
   public InferenceClientBuilder token(String token) {
-    requireToken(token);
+    BuilderChecks.token(token);
     this.token = AccessToken.raw(token);
     return this;
   }
@@ -161,7 +157,7 @@ public final class InferenceClientBuilder {
    * @return this builder
    */
   public InferenceClientBuilder bearerToken(String token) {
-    requireToken(token);
+    BuilderChecks.token(token);
     this.token = AccessToken.bearer(token);
     return this;
   }
@@ -386,91 +382,7 @@ public final class InferenceClientBuilder {
    * @throws ValidationException naming the invalid setting and the fix
    */
   public InferenceClient build() {
-    List<Endpoint> pool = new ArrayList<>();
-    if (endpoint != null) {
-      pool.add(Endpoint.of(endpoint));
-    }
-    pool.addAll(endpoints);
-    if (pool.isEmpty()) {
-      throw ValidationException.invalidField(
-          "endpoint", "is not set", "set endpoint(\"http://.../api/predict/my_service\")");
-    }
-    EndpointAddress address = EndpointAddress.parse(pool.get(0).url());
-    String name = serviceName != null ? serviceName : address.defaultServiceName();
-    RequestRules.notBlank("serviceName", name, "leave it unset to use the endpoint's name");
-    checkLimits();
-    ClientSettings settings =
-        new ClientSettings(
-            address,
-            List.copyOf(pool),
-            token,
-            name,
-            defaultModel,
-            positive("connectTimeout", connectTimeout),
-            positive("firstTokenTimeout", firstTokenTimeout),
-            positive("idleTimeout", idleTimeout),
-            positive("totalTimeout", totalTimeout),
-            okHttpClient,
-            registry != null ? registry : new CompositeMeterRegistry(),
-            executor,
-            maxRequests,
-            maxRequestsPerHost,
-            maxIdleConnections,
-            concurrencyLimit,
-            maxQueued,
-            adaptive,
-            interTokenHistogram,
-            retry != null ? retry : pool.size() > 1 ? RetryOptions.defaults() : RetryOptions.none(),
-            failover,
-            steering);
+    ClientSettings settings = BuilderChecks.settings(this);
     return new InferenceClient(ClientCore.start(settings), settings);
-  }
-
-  private void checkLimits() {
-    if (steering != null && adaptive == null) {
-      throw ValidationException.invalidField(
-          "steerByEngineMetrics",
-          "needs an adaptive limit to steer",
-          "set adaptiveConcurrency(AdaptiveConcurrency.of(min, initial, max)) too");
-    }
-    atLeast("maxRequests", maxRequests, 1);
-    atLeast("maxRequestsPerHost", maxRequestsPerHost, 1);
-    atLeast("maxIdleConnections", maxIdleConnections, 0);
-    atLeast("concurrencyLimit", concurrencyLimit, 1);
-    atLeast("maxQueued", maxQueued, 0);
-    String field = adaptive != null ? "adaptiveConcurrency.maxLimit" : "concurrencyLimit";
-    int limit = adaptive != null ? adaptive.maxLimit() : concurrencyLimit;
-    if (limit > Math.min(maxRequests, maxRequestsPerHost)) {
-      throw ValidationException.invalidField(
-          field,
-          limit
-              + " exceeds the dispatcher's maxRequests / maxRequestsPerHost ("
-              + Math.min(maxRequests, maxRequestsPerHost)
-              + "), which would queue calls out of"
-              + " sight of deadlines and priorities",
-          "raise maxRequestsPerHost and maxRequests to at least the concurrency limit");
-    }
-  }
-
-  private static void atLeast(String field, int value, int min) {
-    if (value < min) {
-      throw ValidationException.invalidField(
-          field, value + " is below " + min, "use " + min + " or more");
-    }
-  }
-
-  private static Duration positive(String field, Duration d) {
-    if (d == null || d.isNegative() || d.isZero()) {
-      throw ValidationException.invalidField(
-          field, d + " is not a positive duration", "use e.g. Duration.ofSeconds(30)");
-    }
-    return d;
-  }
-
-  private static void requireToken(String token) {
-    RequestRules.notBlank(
-        "token",
-        token,
-        "pass the service's AccessToken from DescribeService (EAS console: Invoke)");
   }
 }

@@ -2,7 +2,6 @@ package dev.pailot.serving.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pailot.core.internal.PaiRuntime;
-import dev.pailot.serving.client.AdaptiveConcurrency;
 import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.ChatResult;
 import dev.pailot.serving.client.CompletionRequest;
@@ -18,9 +17,7 @@ import dev.pailot.serving.client.RerankRequest;
 import dev.pailot.serving.client.RerankResult;
 import dev.pailot.serving.client.StreamHandle;
 import dev.pailot.serving.client.StreamListener;
-import dev.pailot.serving.client.internal.admission.AdaptiveAdmission;
 import dev.pailot.serving.client.internal.admission.AdmissionController;
-import dev.pailot.serving.client.internal.admission.FixedLimitAdmission;
 import dev.pailot.serving.client.internal.pool.EndpointPool;
 import dev.pailot.serving.client.internal.pool.HealthProbe;
 import dev.pailot.serving.client.internal.pool.PoolEndpoint;
@@ -67,31 +64,15 @@ public final class ClientCore implements AutoCloseable {
     this.threads = new ClientThreads(settings.executor());
     this.http = HttpSetup.client(settings, threads.io());
     this.sse = EventSources.createFactory(http);
-    this.admission = admission(settings, threads);
+    this.admission = ClientStages.admission(settings, threads.timer());
     this.metrics = new InferenceMetrics(settings.registry(), settings.serviceName(), admission);
     this.bodies = new RequestBodies(JSON, settings.defaultModel());
     this.readers = new AnswerReaders(JSON);
     this.errors = new InferenceErrors(readers.errorReader());
-    this.pool = PoolSetup.pool(settings);
+    this.pool = ClientStages.pool(settings);
     this.retries = new RetryPlan(settings.retry(), pool);
     this.probe = HealthProbe.start(settings.failover(), pool, http, threads.timer());
     this.feedback = EngineFeedback.start(settings, admission, pool.endpoints(), threads.timer());
-  }
-
-  private static AdmissionController admission(ClientSettings settings, ClientThreads threads) {
-    AdaptiveConcurrency a = settings.adaptive();
-    if (a == null) {
-      return new FixedLimitAdmission(
-          settings.concurrencyLimit(), settings.maxQueued(), threads.timer());
-    }
-    return new AdaptiveAdmission(
-        a.minLimit(),
-        a.initialLimit(),
-        a.maxLimit(),
-        a.interactiveShare(),
-        settings.maxQueued(),
-        threads.timer(),
-        System::nanoTime);
   }
 
   /**
