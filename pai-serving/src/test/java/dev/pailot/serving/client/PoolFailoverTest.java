@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.serving.client.InferenceResponseException.Reason;
 import dev.pailot.testkit.SecretLeakGuard;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -79,8 +80,11 @@ class PoolFailoverTest {
     for (int i = 0; i < 3; i++) {
       backup.enqueue(Sse.json(200, Sse.wholeAnswer("ok")).build());
     }
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
     try (InferenceClient client =
-        pool(dead, FailoverOptions.builder().consecutiveFailures(2).build()).build()) {
+        pool(dead, FailoverOptions.builder().consecutiveFailures(2).build())
+            .meterRegistry(registry)
+            .build()) {
       ChatResult first = client.chat(request());
       ChatResult second = client.chat(request());
       ChatResult third = client.chat(request());

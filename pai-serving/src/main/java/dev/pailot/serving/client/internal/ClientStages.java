@@ -50,6 +50,7 @@ final class ClientStages {
               e.zone().orElse(null),
               s.failover()));
     }
-    return new EndpointPool(members, s.failover(), System::nanoTime);
+    return new EndpointPool(members, s.failover(), System::nanoTime)
+        .meters(s.registry(), s.serviceName());
   }
 }

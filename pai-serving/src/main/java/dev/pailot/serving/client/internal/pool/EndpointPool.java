@@ -2,10 +2,13 @@ package dev.pailot.serving.client.internal.pool;
 
 import dev.pailot.serving.client.EndpointStatus;
 import dev.pailot.serving.client.FailoverOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -23,6 +26,7 @@ public final class EndpointPool {
   private final List<PoolEndpoint> endpoints;
   private final FailoverOptions options;
   private final LongSupplier clock;
+  private final Map<PoolEndpoint, PoolMeters> meters = new IdentityHashMap<>();
 
   /**
    * Creates the pool.
@@ -35,6 +39,20 @@ public final class EndpointPool {
     this.endpoints = List.copyOf(endpoints);
     this.options = options;
     this.clock = clock;
+  }
+
+  /**
+   * Records per-endpoint counters ({@link PoolMeters}) in {@code registry} from now on.
+   *
+   * @param registry where the counters go
+   * @param serviceName the {@code service_name} tag
+   * @return this pool
+   */
+  public EndpointPool meters(MeterRegistry registry, String serviceName) {
+    for (PoolEndpoint e : endpoints) {
+      meters.put(e, new PoolMeters(registry, serviceName, e.address().display()));
+    }
+    return this;
   }
 
   /**
@@ -113,10 +131,17 @@ public final class EndpointPool {
   public void release(
       PoolEndpoint endpoint, AttemptResult result, long latencyNanos, Duration retryAfter) {
     long now = clock.getAsLong();
+    PoolMeters m = meters.get(endpoint);
+    if (m != null) {
+      m.attempt(result);
+    }
     if (endpoint.release(result, latencyNanos, retryAfter, now)) {
       synchronized (this) {
         if (ejectedCount(now) < maxEjected()) {
           endpoint.eject(now);
+          if (m != null) {
+            m.ejected();
+          }
         }
       }
     }
