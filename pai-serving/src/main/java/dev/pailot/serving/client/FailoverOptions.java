@@ -28,8 +28,8 @@ import org.immutables.value.Value;
  *   <li><b>Choice</b>: among usable endpoints (preferring, when there are any, those that passed
  *       their health check, are not backing off after a {@code Retry-After}, were not tried yet by
  *       the request, and are in {@link #preferredZone()}), two random ones are compared and the one
- *       with fewer requests in flight per unit of weight wins (ties: lower time-to-first-token
- *       average). A retry thus fails over to another endpoint, another zone if need be.
+ *       with fewer requests in flight per unit of weight wins (ties: either). A retry thus fails
+ *       over to another endpoint, another zone if need be.
  * </ul>
  *
  * <p>Immutable and thread-safe; {@link Builder#build()} throws a {@link ValidationException} naming

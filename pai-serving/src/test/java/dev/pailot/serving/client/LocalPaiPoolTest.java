@@ -79,6 +79,7 @@ class LocalPaiPoolTest {
         FailoverOptions.builder()
             .consecutiveFailures(2)
             .baseEjectionTime(Duration.ofMillis(200))
+            .breakerDelay(Duration.ofMillis(300))
             .build();
     AtomicInteger failures = new AtomicInteger();
     AtomicInteger retried = new AtomicInteger();
@@ -126,6 +127,9 @@ class LocalPaiPoolTest {
         t.join(Await.GUARD_SECONDS * 1000);
       }
 
+      System.out.printf(
+          "replica kill: %d answers, %d retried, %d failed; pool_a %s%n",
+          done.get(), retried.get(), failures.get(), client.endpointStatus().get(0));
       assertThat(failures.get()).isZero();
       assertThat(retried.get()).isPositive();
       assertThat(client.endpointStatus().get(0).state()).isEqualTo(EndpointStatus.State.AVAILABLE);

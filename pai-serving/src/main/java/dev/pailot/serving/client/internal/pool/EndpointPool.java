@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * broken health check cannot stop all traffic): it passed its last active health check; it is not
  * backing off after a {@code Retry-After}; the request has not tried it yet; it is in the preferred
  * zone. Then two are picked at random and the one with fewer requests in flight per unit of weight
- * wins, the lower latency average breaking ties (power of two choices). Thread-safe.
+ * wins, a tie going to either (power of two choices). Thread-safe.
  */
 public final class EndpointPool {
   private final List<PoolEndpoint> endpoints;
@@ -110,13 +110,10 @@ public final class EndpointPool {
     if (byLoad != 0) {
       return byLoad < 0 ? a : b;
     }
-    double la = a.latencyAverage();
-    double lb = b.latencyAverage();
-    // An endpoint without a latency sample yet gets one: prefer it.
-    if (Double.isNaN(la) || Double.isNaN(lb)) {
-      return Double.isNaN(la) ? a : b;
-    }
-    return la <= lb ? a : b;
+    // A tie goes to the first, random, pick. Not to the lower latency average: at light load equal
+    // in-flight counts are the rule, and an endpoint that once looked slower would then get few
+    // requests, too few to correct its average.
+    return a;
   }
 
   /**

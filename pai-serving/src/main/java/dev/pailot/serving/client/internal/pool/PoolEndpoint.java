@@ -89,10 +89,6 @@ public final class PoolEndpoint {
     return (inFlight.get() + 1.0) / weight;
   }
 
-  synchronized double latencyAverage() {
-    return latencyAverage;
-  }
-
   boolean probeHealthy() {
     return probeHealthy;
   }
