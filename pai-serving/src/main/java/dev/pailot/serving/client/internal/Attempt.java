@@ -47,7 +47,10 @@ final class Attempt {
     return state.get() == ENDED;
   }
 
-  /** Registers how to cancel the HTTP call; cancels at once if the attempt already ended. */
+  /**
+   * Registers how to cancel the HTTP call; cancels at once if the attempt already ended (it can
+   * only have ended by failing or being cancelled: a success needs the call).
+   */
   void onCancel(Runnable c) {
     cancel = c;
     if (ended()) {

@@ -229,10 +229,15 @@ abstract class Exchange<T> {
             core.retries().cappedRetryAfter(error));
   }
 
-  /** Ends the attempt (if this call ends it) and tells its endpoint how it went. */
+  /**
+   * Ends the attempt (if this call ends it), closes its call unless it succeeded (a finished call
+   * keeps its connection for reuse), and tells its endpoint how it went.
+   */
   private void endAttempt(Attempt a, Throwable error) {
     if (a != null && a.end()) {
-      a.cancelHttp();
+      if (error != null) {
+        a.cancelHttp();
+      }
       releaseEndpoint(a, error);
     }
   }
