@@ -2,6 +2,7 @@ package dev.pailot.serving.client.internal.pool;
 
 import dev.pailot.serving.client.FailoverOptions;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The optional active health check: every interval, a {@code GET} of the configured path on each
  * endpoint (with its token); a 2xx answer marks it healthy, anything else or no answer within the
- * interval unhealthy. Runs its calls on the client's dispatcher, scheduled by the client's timer.
- * Thread-safe.
+ * interval (at least 2 s) unhealthy. Runs its calls on the client's dispatcher, scheduled by the
+ * client's timer. Thread-safe.
  */
 public final class HealthProbe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HealthProbe.class);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final EndpointPool pool;
   private final OkHttpClient http;
@@ -31,7 +33,9 @@ public final class HealthProbe implements AutoCloseable {
       FailoverOptions options, EndpointPool pool, OkHttpClient http, ScheduledExecutorService t) {
     this.pool = pool;
     long interval = options.healthCheckInterval().toNanos();
-    this.http = http.newBuilder().callTimeout(interval, TimeUnit.NANOSECONDS).build();
+    // At least PROBE_TIMEOUT: a short interval must not fail probes of a healthy but busy endpoint.
+    long timeout = Math.max(interval, PROBE_TIMEOUT.toNanos());
+    this.http = http.newBuilder().callTimeout(timeout, TimeUnit.NANOSECONDS).build();
     this.path = options.healthCheckPath().orElseThrow();
     this.task = t.scheduleWithFixedDelay(this::probeAll, 0, interval, TimeUnit.NANOSECONDS);
   }
