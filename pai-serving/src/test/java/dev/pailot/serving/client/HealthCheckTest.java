@@ -2,6 +2,7 @@ package dev.pailot.serving.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pailot.testkit.SecretLeakGuard;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +14,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The active health check: an endpoint whose {@code /health} fails takes no traffic until it passes
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class HealthCheckTest {
   private static final String TOKEN = "probe-token-never-logged-5a6b";
+
+  @RegisterExtension final SecretLeakGuard guard = SecretLeakGuard.create().secret(TOKEN);
 
   private MockWebServer sick;
   private MockWebServer well;
