@@ -8,6 +8,7 @@ import dev.pailot.serving.client.batch.internal.ClientEmbeddingBatcher;
 import dev.pailot.serving.client.batch.internal.ClientRerankBatcher;
 import dev.pailot.serving.client.internal.ClientCore;
 import dev.pailot.serving.client.internal.ClientSettings;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -246,12 +247,22 @@ public final class InferenceClient implements AutoCloseable {
   }
 
   /**
-   * The endpoint, without credentials.
+   * The (first) endpoint, without credentials.
    *
    * @return the endpoint URL
    */
   public String endpoint() {
     return settings.endpoint().display();
+  }
+
+  /**
+   * The health of each endpoint of the pool now: whether it takes traffic (or is ejected, backing
+   * off, circuit-open or failing its health check), requests in flight, attempts and faults.
+   *
+   * @return one status per endpoint, in configuration order
+   */
+  public List<EndpointStatus> endpointStatus() {
+    return core.endpointStatus();
   }
 
   /**
@@ -269,6 +280,7 @@ public final class InferenceClient implements AutoCloseable {
         + settings.serviceName()
         + ", endpoint="
         + settings.endpoint().display()
+        + (settings.endpoints().size() > 1 ? " +" + (settings.endpoints().size() - 1) : "")
         + ", token="
         + (settings.token() == null ? "none" : "****")
         + "}";

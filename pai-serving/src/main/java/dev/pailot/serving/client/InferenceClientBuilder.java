@@ -4,16 +4,17 @@ import dev.pailot.core.error.ValidationException;
 import dev.pailot.serving.client.internal.AccessToken;
 import dev.pailot.serving.client.internal.ClientCore;
 import dev.pailot.serving.client.internal.ClientSettings;
-import dev.pailot.serving.client.internal.EndpointAddress;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import okhttp3.OkHttpClient;
 
 /**
- * Configures an {@link InferenceClient}. Only the endpoint is required. Not thread-safe; {@link
+ * Configures an {@link InferenceClient}. Only an endpoint is required: one with {@link
+ * #endpoint(String)}, or a pool with {@link #addEndpoint(Endpoint)}. Not thread-safe; {@link
  * #build()} validates everything and throws a {@link ValidationException} naming the field and the
  * fix, before any thread or connection exists.
  *
@@ -35,24 +36,28 @@ public final class InferenceClientBuilder {
   /** Default {@link #maxQueued(int)}. */
   public static final int DEFAULT_MAX_QUEUED = 1024;
 
-  private String endpoint;
-  private AccessToken token;
-  private String serviceName;
-  private String defaultModel;
-  private Duration connectTimeout = Duration.ofSeconds(10);
-  private Duration firstTokenTimeout = Duration.ofSeconds(60);
-  private Duration idleTimeout = Duration.ofSeconds(60);
-  private Duration totalTimeout = Duration.ofMinutes(10);
-  private OkHttpClient okHttpClient;
-  private MeterRegistry registry;
-  private ExecutorService executor;
-  private int maxRequests = DEFAULT_MAX_REQUESTS;
-  private int maxRequestsPerHost = DEFAULT_MAX_REQUESTS;
-  private int maxIdleConnections = 64;
-  private int concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
-  private int maxQueued = DEFAULT_MAX_QUEUED;
-  private AdaptiveConcurrency adaptive;
-  private boolean interTokenHistogram;
+  String endpoint;
+  final List<Endpoint> endpoints = new ArrayList<>();
+  RetryOptions retry;
+  FailoverOptions failover = FailoverOptions.defaults();
+  EngineMetricsSteering steering;
+  AccessToken token;
+  String serviceName;
+  String defaultModel;
+  Duration connectTimeout = Duration.ofSeconds(10);
+  Duration firstTokenTimeout = Duration.ofSeconds(60);
+  Duration idleTimeout = Duration.ofSeconds(60);
+  Duration totalTimeout = Duration.ofMinutes(10);
+  OkHttpClient okHttpClient;
+  MeterRegistry registry;
+  ExecutorService executor;
+  int maxRequests = DEFAULT_MAX_REQUESTS;
+  int maxRequestsPerHost = DEFAULT_MAX_REQUESTS;
+  int maxIdleConnections = 64;
+  int concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
+  int maxQueued = DEFAULT_MAX_QUEUED;
+  AdaptiveConcurrency adaptive;
+  boolean interTokenHistogram;
 
   InferenceClientBuilder() {}
 
@@ -81,6 +86,57 @@ public final class InferenceClientBuilder {
   }
 
   /**
+   * Adds an endpoint (replica, service or region serving the same model) to the pool, after {@link
+   * #endpoint(String)} if set. Each request goes to one healthy endpoint ({@link FailoverOptions});
+   * failures before the first token are retried on another ({@link #retry(RetryOptions)}).
+   *
+   * @param endpoint the endpoint, with its own token or none (then {@link #token(String)} applies)
+   * @return this builder
+   */
+  public InferenceClientBuilder addEndpoint(Endpoint endpoint) {
+    RequestRules.notNull("endpoints", endpoint, "pass Endpoint.of(url) or Endpoint.of(url, token)");
+    endpoints.add(endpoint);
+    return this;
+  }
+
+  /**
+   * Replaces the endpoints added with {@link #addEndpoint(Endpoint)}.
+   *
+   * @param endpoints the endpoints
+   * @return this builder
+   */
+  public InferenceClientBuilder endpoints(List<Endpoint> endpoints) {
+    RequestRules.notNull("endpoints", endpoints, "pass a list of Endpoint values");
+    this.endpoints.clear();
+    endpoints.forEach(this::addEndpoint);
+    return this;
+  }
+
+  /**
+   * How requests are retried before their first token. Default: {@link RetryOptions#defaults()}
+   * with two or more endpoints, {@link RetryOptions#none()} with one.
+   *
+   * @param options the retry options
+   * @return this builder
+   */
+  public InferenceClientBuilder retry(RetryOptions options) {
+    this.retry = options;
+    return this;
+  }
+
+  /**
+   * Health tracking, ejection, circuit breakers, health check and zone preference of the pool.
+   *
+   * @param options the failover options; default {@link FailoverOptions#defaults()}
+   * @return this builder
+   */
+  public InferenceClientBuilder failover(FailoverOptions options) {
+    RequestRules.notNull("failover", options, "pass FailoverOptions.defaults() or a built value");
+    this.failover = options;
+    return this;
+  }
+
+  /**
    * The EAS token (the service's or group's {@code AccessToken}), sent as EAS expects it: {@code
    * Authorization: <token>}. It never appears in {@code toString}, logs or exception messages.
    *
@@ -88,7 +144,7 @@ public final class InferenceClientBuilder {
    * @return this builder
    */
   public InferenceClientBuilder token(String token) {
-    requireToken(token);
+    BuilderChecks.token(token);
     this.token = AccessToken.raw(token);
     return this;
   }
@@ -101,7 +157,7 @@ public final class InferenceClientBuilder {
    * @return this builder
    */
   public InferenceClientBuilder bearerToken(String token) {
-    requireToken(token);
+    BuilderChecks.token(token);
     this.token = AccessToken.bearer(token);
     return this;
   }
@@ -283,6 +339,19 @@ public final class InferenceClientBuilder {
   }
 
   /**
+   * Lets the engines' own {@code /metrics} steer the {@link #adaptiveConcurrency adaptive limit}:
+   * while an engine queues requests or its KV cache is nearly full, the limit may not grow and
+   * shrinks. Requires {@link #adaptiveConcurrency(AdaptiveConcurrency)}. Default: off.
+   *
+   * @param settings the steering settings, or {@code null} for none
+   * @return this builder
+   */
+  public InferenceClientBuilder steerByEngineMetrics(EngineMetricsSteering settings) {
+    this.steering = settings;
+    return this;
+  }
+
+  /**
    * Requests that may wait for admission; one more is refused at once with an {@link
    * AdmissionRejectedException}. Default {@value #DEFAULT_MAX_QUEUED}.
    *
@@ -313,76 +382,7 @@ public final class InferenceClientBuilder {
    * @throws ValidationException naming the invalid setting and the fix
    */
   public InferenceClient build() {
-    if (endpoint == null) {
-      throw ValidationException.invalidField(
-          "endpoint", "is not set", "set endpoint(\"http://.../api/predict/my_service\")");
-    }
-    EndpointAddress address = EndpointAddress.parse(endpoint);
-    String name = serviceName != null ? serviceName : address.defaultServiceName();
-    RequestRules.notBlank("serviceName", name, "leave it unset to use the endpoint's name");
-    checkLimits();
-    ClientSettings settings =
-        new ClientSettings(
-            address,
-            token,
-            name,
-            defaultModel,
-            positive("connectTimeout", connectTimeout),
-            positive("firstTokenTimeout", firstTokenTimeout),
-            positive("idleTimeout", idleTimeout),
-            positive("totalTimeout", totalTimeout),
-            okHttpClient,
-            registry != null ? registry : new CompositeMeterRegistry(),
-            executor,
-            maxRequests,
-            maxRequestsPerHost,
-            maxIdleConnections,
-            concurrencyLimit,
-            maxQueued,
-            adaptive,
-            interTokenHistogram);
+    ClientSettings settings = BuilderChecks.settings(this);
     return new InferenceClient(ClientCore.start(settings), settings);
-  }
-
-  private void checkLimits() {
-    atLeast("maxRequests", maxRequests, 1);
-    atLeast("maxRequestsPerHost", maxRequestsPerHost, 1);
-    atLeast("maxIdleConnections", maxIdleConnections, 0);
-    atLeast("concurrencyLimit", concurrencyLimit, 1);
-    atLeast("maxQueued", maxQueued, 0);
-    String field = adaptive != null ? "adaptiveConcurrency.maxLimit" : "concurrencyLimit";
-    int limit = adaptive != null ? adaptive.maxLimit() : concurrencyLimit;
-    if (limit > Math.min(maxRequests, maxRequestsPerHost)) {
-      throw ValidationException.invalidField(
-          field,
-          limit
-              + " exceeds the dispatcher's maxRequests / maxRequestsPerHost ("
-              + Math.min(maxRequests, maxRequestsPerHost)
-              + "), which would queue calls out of"
-              + " sight of deadlines and priorities",
-          "raise maxRequestsPerHost and maxRequests to at least the concurrency limit");
-    }
-  }
-
-  private static void atLeast(String field, int value, int min) {
-    if (value < min) {
-      throw ValidationException.invalidField(
-          field, value + " is below " + min, "use " + min + " or more");
-    }
-  }
-
-  private static Duration positive(String field, Duration d) {
-    if (d == null || d.isNegative() || d.isZero()) {
-      throw ValidationException.invalidField(
-          field, d + " is not a positive duration", "use e.g. Duration.ofSeconds(30)");
-    }
-    return d;
-  }
-
-  private static void requireToken(String token) {
-    RequestRules.notBlank(
-        "token",
-        token,
-        "pass the service's AccessToken from DescribeService (EAS console: Invoke)");
   }
 }

@@ -6,9 +6,11 @@ package dev.pailot.serving.client.internal;
  */
 public final class AccessToken {
   private final String headerValue;
+  private final String secret;
 
-  private AccessToken(String headerValue) {
+  private AccessToken(String headerValue, String secret) {
     this.headerValue = headerValue;
+    this.secret = secret;
   }
 
   /**
@@ -18,7 +20,7 @@ public final class AccessToken {
    * @return the token
    */
   public static AccessToken raw(String token) {
-    return new AccessToken(token);
+    return new AccessToken(token, token);
   }
 
   /**
@@ -28,7 +30,7 @@ public final class AccessToken {
    * @return the token
    */
   public static AccessToken bearer(String token) {
-    return new AccessToken("Bearer " + token);
+    return new AccessToken("Bearer " + token, token);
   }
 
   /**
@@ -38,6 +40,16 @@ public final class AccessToken {
    */
   public String headerValue() {
     return headerValue;
+  }
+
+  /**
+   * The token itself, for clients that add their own scheme (the engine metrics scraper). Never log
+   * it.
+   *
+   * @return the token
+   */
+  public String secret() {
+    return secret;
   }
 
   @Override

@@ -1,15 +1,14 @@
 package dev.pailot.serving.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.internal.PaiRuntime;
-import dev.pailot.serving.client.AdaptiveConcurrency;
 import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.ChatResult;
 import dev.pailot.serving.client.CompletionRequest;
 import dev.pailot.serving.client.DeltaPublisher;
 import dev.pailot.serving.client.EmbeddingRequest;
 import dev.pailot.serving.client.EmbeddingResult;
+import dev.pailot.serving.client.EndpointStatus;
 import dev.pailot.serving.client.GenerationRequest;
 import dev.pailot.serving.client.InferenceRequest;
 import dev.pailot.serving.client.PredictRequest;
@@ -18,9 +17,12 @@ import dev.pailot.serving.client.RerankRequest;
 import dev.pailot.serving.client.RerankResult;
 import dev.pailot.serving.client.StreamHandle;
 import dev.pailot.serving.client.StreamListener;
-import dev.pailot.serving.client.internal.admission.AdaptiveAdmission;
 import dev.pailot.serving.client.internal.admission.AdmissionController;
-import dev.pailot.serving.client.internal.admission.FixedLimitAdmission;
+import dev.pailot.serving.client.internal.pool.EndpointPool;
+import dev.pailot.serving.client.internal.pool.HealthProbe;
+import dev.pailot.serving.client.internal.pool.PoolEndpoint;
+import dev.pailot.serving.client.internal.pool.RetryPlan;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -29,10 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSources;
 
@@ -52,6 +52,10 @@ public final class ClientCore implements AutoCloseable {
   private final RequestBodies bodies;
   private final AnswerReaders readers;
   private final InferenceErrors errors;
+  private final EndpointPool pool;
+  private final RetryPlan retries;
+  private final HealthProbe probe;
+  private final EngineFeedback feedback;
   private final Set<Exchange<?>> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -60,27 +64,15 @@ public final class ClientCore implements AutoCloseable {
     this.threads = new ClientThreads(settings.executor());
     this.http = HttpSetup.client(settings, threads.io());
     this.sse = EventSources.createFactory(http);
-    this.admission = admission(settings, threads);
+    this.admission = ClientStages.admission(settings, threads.timer());
     this.metrics = new InferenceMetrics(settings.registry(), settings.serviceName(), admission);
     this.bodies = new RequestBodies(JSON, settings.defaultModel());
     this.readers = new AnswerReaders(JSON);
     this.errors = new InferenceErrors(readers.errorReader());
-  }
-
-  private static AdmissionController admission(ClientSettings settings, ClientThreads threads) {
-    AdaptiveConcurrency a = settings.adaptive();
-    if (a == null) {
-      return new FixedLimitAdmission(
-          settings.concurrencyLimit(), settings.maxQueued(), threads.timer());
-    }
-    return new AdaptiveAdmission(
-        a.minLimit(),
-        a.initialLimit(),
-        a.maxLimit(),
-        a.interactiveShare(),
-        settings.maxQueued(),
-        threads.timer(),
-        System::nanoTime);
+    this.pool = ClientStages.pool(settings);
+    this.retries = new RetryPlan(settings.retry(), pool);
+    this.probe = HealthProbe.start(settings.failover(), pool, http, threads.timer());
+    this.feedback = EngineFeedback.start(settings, admission, pool.endpoints(), threads.timer());
   }
 
   /**
@@ -209,7 +201,7 @@ public final class ClientCore implements AutoCloseable {
     RequestInfo info = info(Operation.PREDICT, r);
     UnaryExchange.Payload payload =
         new UnaryExchange.Payload(
-            settings.endpoint().predict(r.path()),
+            address -> address.predict(r.path()),
             r.body(),
             r.contentType(),
             ClientCore::gatewayFailure);
@@ -273,7 +265,7 @@ public final class ClientCore implements AutoCloseable {
 
   private UnaryExchange.Payload json(Operation op, byte[] body) {
     return new UnaryExchange.Payload(
-        settings.endpoint().openAi(op.route()), body, "application/json", code -> code >= 300);
+        address -> address.openAi(op.route()), body, "application/json", code -> code >= 300);
   }
 
   /** Statuses of the EAS gateway itself; a processor's own answers go back to the caller. */
@@ -283,31 +275,17 @@ public final class ClientCore implements AutoCloseable {
 
   private RequestInfo info(Operation op, InferenceRequest r) {
     String id = r.requestId().orElseGet(() -> UUID.randomUUID().toString());
-    return new RequestInfo(op, settings.serviceName(), settings.endpoint().display(), id);
+    return new RequestInfo(op, settings.serviceName(), settings.endpoint().display(), id, 0);
   }
 
-  Request post(HttpUrl url, byte[] body, RequestInfo info, String accept) {
-    return post(url, body, "application/json", info, accept);
-  }
-
-  Request post(HttpUrl url, byte[] body, String contentType, RequestInfo info, String accept) {
-    MediaType type = MediaType.parse(contentType);
-    if (type == null) {
-      throw ValidationException.invalidField(
-          "contentType",
-          "\"" + contentType + "\" is not a media type",
-          "use e.g. application/json");
-    }
-    Request.Builder b =
-        new Request.Builder()
-            .url(url)
-            .post(RequestBody.create(body, type))
-            .header("Accept", accept)
-            .header("X-Request-Id", info.requestId());
-    if (settings.token() != null) {
-      b.header("Authorization", settings.token().headerValue());
-    }
-    return b.build();
+  Request post(
+      HttpUrl url,
+      byte[] body,
+      String contentType,
+      RequestInfo info,
+      String accept,
+      PoolEndpoint endpoint) {
+    return HttpSetup.post(url, body, contentType, info.requestId(), accept, endpoint.token());
   }
 
   void track(Exchange<?> x) {
@@ -322,10 +300,6 @@ public final class ClientCore implements AutoCloseable {
     return settings;
   }
 
-  EndpointAddress endpoint() {
-    return settings.endpoint();
-  }
-
   OkHttpClient http() {
     return http;
   }
@@ -336,6 +310,23 @@ public final class ClientCore implements AutoCloseable {
 
   ScheduledExecutorService timer() {
     return threads.timer();
+  }
+
+  EndpointPool pool() {
+    return pool;
+  }
+
+  RetryPlan retries() {
+    return retries;
+  }
+
+  /**
+   * A snapshot of the pool's endpoints.
+   *
+   * @return their statuses
+   */
+  public List<EndpointStatus> endpointStatus() {
+    return pool.status();
   }
 
   AdmissionController admission() {
@@ -364,6 +355,12 @@ public final class ClientCore implements AutoCloseable {
       return;
     }
     admission.close();
+    if (probe != null) {
+      probe.close();
+    }
+    if (feedback != null) {
+      feedback.close();
+    }
     for (Exchange<?> x : live.toArray(new Exchange<?>[0])) {
       x.fail(LimitErrors.closedWhileRunning(x.info));
     }

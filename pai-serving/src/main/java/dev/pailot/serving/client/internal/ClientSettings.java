@@ -1,8 +1,13 @@
 package dev.pailot.serving.client.internal;
 
 import dev.pailot.serving.client.AdaptiveConcurrency;
+import dev.pailot.serving.client.Endpoint;
+import dev.pailot.serving.client.EngineMetricsSteering;
+import dev.pailot.serving.client.FailoverOptions;
+import dev.pailot.serving.client.RetryOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import okhttp3.OkHttpClient;
 
@@ -10,8 +15,9 @@ import okhttp3.OkHttpClient;
  * Everything the public builder resolved, validated and defaulted. The token's {@code toString} is
  * redacted, so this record's is too.
  *
- * @param endpoint where requests go
- * @param token the token, or {@code null} for an endpoint without auth
+ * @param endpoint the first endpoint: the default service name and display form
+ * @param endpoints every endpoint of the pool, the first included
+ * @param token the client's token (for endpoints without their own), or {@code null}
  * @param serviceName the {@code service_name} metric tag
  * @param defaultModel the model for requests that name none, or {@code null}
  * @param connectTimeout TCP/TLS connect timeout
@@ -28,9 +34,13 @@ import okhttp3.OkHttpClient;
  * @param maxQueued admission: requests that may wait
  * @param adaptive admission: the adaptive limit replacing {@code concurrencyLimit}, or {@code null}
  * @param interTokenHistogram whether results carry an inter-token latency histogram
+ * @param retry retries before the first token
+ * @param failover health tracking, ejection, circuit breakers and choice among endpoints
+ * @param steering engine-metrics steering of the adaptive limit, or {@code null}
  */
 public record ClientSettings(
     EndpointAddress endpoint,
+    List<Endpoint> endpoints,
     AccessToken token,
     String serviceName,
     String defaultModel,
@@ -47,4 +57,7 @@ public record ClientSettings(
     int concurrencyLimit,
     int maxQueued,
     AdaptiveConcurrency adaptive,
-    boolean interTokenHistogram) {}
+    boolean interTokenHistogram,
+    RetryOptions retry,
+    FailoverOptions failover,
+    EngineMetricsSteering steering) {}

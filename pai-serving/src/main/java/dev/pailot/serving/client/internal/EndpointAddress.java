@@ -78,6 +78,30 @@ public final class EndpointAddress {
   }
 
   /**
+   * A path for health checks and engine metrics: below the endpoint, or below the parent of a base
+   * URL that ends in {@code /v1} (where vLLM serves {@code /health} and {@code /metrics}).
+   *
+   * @param path a path starting with {@code /}
+   * @return the URL
+   */
+  public HttpUrl probe(String path) {
+    HttpUrl root = base;
+    if (openAiBase == base) {
+      root = base.newBuilder().removePathSegment(base.pathSize() - 1).build();
+    }
+    String segments = path.startsWith("/") ? path.substring(1) : path;
+    if (segments.isEmpty()) {
+      return root;
+    }
+    HttpUrl.Builder b = root.newBuilder();
+    List<String> rootSegments = root.pathSegments();
+    if (rootSegments.size() == 1 && rootSegments.get(0).isEmpty()) {
+      b.removePathSegment(0);
+    }
+    return b.addPathSegments(segments).build();
+  }
+
+  /**
    * The name metrics use when none is given: the service or group after {@code /api/predict/}, else
    * the host.
    *

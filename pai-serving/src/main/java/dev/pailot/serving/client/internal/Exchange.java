@@ -1,5 +1,6 @@
 package dev.pailot.serving.client.internal;
 
+import dev.failsafe.Execution;
 import dev.pailot.core.error.ServiceUnavailableException;
 import dev.pailot.core.error.ThrottlingException;
 import dev.pailot.serving.client.InferenceRequest;
@@ -9,6 +10,10 @@ import dev.pailot.serving.client.Usage;
 import dev.pailot.serving.client.internal.admission.AdmissionController.Outcome;
 import dev.pailot.serving.client.internal.admission.AdmissionController.Permit;
 import dev.pailot.serving.client.internal.admission.AdmissionDenial;
+import dev.pailot.serving.client.internal.pool.AttemptResult;
+import dev.pailot.serving.client.internal.pool.PoolEndpoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,30 +23,39 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One request's life: admission, the HTTP call, timeouts, and exactly one ending (success, failure
- * or cancellation), after which the permit is released, metrics are recorded and the future is
- * completed. Subclasses send the call and read the answer. Thread-safe: endings race through one
- * atomic flag, and whoever wins does the bookkeeping.
+ * One request's life: admission, one or more HTTP attempts on the pool's endpoints, timeouts, and
+ * exactly one ending (success, failure or cancellation), after which the permit is released,
+ * metrics are recorded and the future is completed. Subclasses send an attempt and read its answer,
+ * reporting failures through {@link #attemptFailed}: a failure from before anything reached the
+ * caller goes to the request's Failsafe execution, which decides whether and when to try again
+ * (another endpoint when one is usable, never past the deadline); any other failure ends the
+ * request. Thread-safe: endings race through one atomic flag, and whoever wins does the
+ * bookkeeping.
  *
  * @param <T> the result type
  */
 abstract class Exchange<T> {
   final ClientCore core;
-  final RequestInfo info;
   final TimingRecorder timing;
+  private final RequestInfo baseInfo;
+  volatile RequestInfo info;
   final CompletableFuture<T> future;
   private final InferenceRequest request;
   private final Deadline deadline;
   private final AtomicBoolean terminated = new AtomicBoolean();
   private final AtomicReference<Permit> permit = new AtomicReference<>();
   private volatile CompletableFuture<Permit> admission;
-  private volatile Runnable httpCancel;
   private volatile ScheduledFuture<?> watchdog;
+  private volatile ScheduledFuture<?> retryTimer;
+  private volatile Attempt current;
+  private final List<PoolEndpoint> tried = new ArrayList<>(2); // guarded by this
+  private Execution<Object> retries; // guarded by this
 
   Exchange(
       ClientCore core, RequestInfo info, InferenceRequest request, CompletableFuture<T> future) {
     long now = System.nanoTime();
     this.core = core;
+    this.baseInfo = info;
     this.info = info;
     this.request = request;
     this.future = future;
@@ -55,8 +69,14 @@ abstract class Exchange<T> {
         });
   }
 
-  /** Sends the HTTP call; runs once the request is admitted. */
-  abstract void send();
+  /**
+   * Sends one attempt's HTTP call to {@code attempt.endpoint}; runs once the request is admitted,
+   * and again for each retry. Report its failures with {@link #attemptFailed}.
+   */
+  abstract void send(Attempt attempt);
+
+  /** Forgets what an abandoned attempt left behind, before the next one is sent. */
+  void resetForRetry() {}
 
   /** Usage known so far, for the timings of a failed request. */
   Usage usageSoFar() {
@@ -64,10 +84,10 @@ abstract class Exchange<T> {
   }
 
   /**
-   * Checks the stream's own timeouts at {@code now}: fails the exchange and returns {@code
-   * Long.MIN_VALUE}, or returns when to check next ({@code Long.MAX_VALUE}: never).
+   * Checks the stream's own timeouts for attempt {@code a} at {@code now}: fails the attempt and
+   * returns {@code Long.MIN_VALUE}, or returns when to check next ({@code Long.MAX_VALUE}: never).
    */
-  long checkStream(long now) {
+  long checkStream(Attempt a, long now) {
     return Long.MAX_VALUE;
   }
 
@@ -106,36 +126,137 @@ abstract class Exchange<T> {
       return;
     }
     timing.admitted(System.nanoTime());
-    try {
-      send();
-    } catch (RuntimeException e) {
-      fail(e);
-    }
+    nextAttempt();
   }
 
-  /** Registers how to cancel the HTTP call; cancels at once if the exchange already ended. */
-  final void onCancel(Runnable cancel) {
-    httpCancel = cancel;
+  /** Chooses an endpoint and sends an attempt to it; goes to the retry logic if none is usable. */
+  private void nextAttempt() {
     if (terminated.get()) {
-      cancel.run();
+      return;
+    }
+    Attempt a;
+    Throwable none = null;
+    synchronized (this) {
+      PoolEndpoint endpoint = core.pool().choose(tried);
+      int number = current == null ? 1 : current.number + 1;
+      if (endpoint == null) {
+        info = baseInfo.at(info.endpoint(), number - 1);
+        none = core.errors().noEndpoint(info, core.pool().whyNoneUsable(), core.pool());
+        a = null;
+      } else {
+        tried.add(endpoint);
+        a = new Attempt(endpoint, number);
+        current = a;
+        info = baseInfo.at(endpoint.address().display(), number);
+      }
+    }
+    if (a == null) {
+      retryOrFail(none);
+      return;
+    }
+    if (terminated.get()) {
+      // Ended while the endpoint was chosen: give it back unused.
+      endAttempt(a, new CancellationException());
+      return;
+    }
+    try {
+      send(a);
+    } catch (RuntimeException e) {
+      attemptFailed(a, e);
     }
   }
 
-  /** Starts the timeout checks; call after the HTTP call was enqueued. */
-  final void armWatchdog() {
-    schedule(Math.min(deadline.endNanos(), checkStream(System.nanoTime())));
+  /** Whether {@code a} is the request's live attempt: callbacks of abandoned ones are ignored. */
+  final boolean live(Attempt a) {
+    return a == current && !a.ended() && !terminated.get();
   }
 
-  private void schedule(long at) {
+  /**
+   * An attempt failed. If nothing reached the caller yet, the request's Failsafe execution decides
+   * whether to retry; otherwise (or if {@code a} is committed) the request fails with {@code
+   * error}. Calls for abandoned attempts are ignored.
+   */
+  final void attemptFailed(Attempt a, Throwable error) {
+    if (a != current || terminated.get()) {
+      return;
+    }
+    if (!a.endUncommitted()) {
+      if (a.committed()) {
+        // Output reached the caller: surface the failure, never retry.
+        fail(error);
+      }
+      return; // already ended: the failure of a call cancelled for a retry
+    }
+    a.cancelHttp();
+    releaseEndpoint(a, error);
+    retryOrFail(error);
+  }
+
+  /** Records a failure from before the first token; schedules the next attempt or fails. */
+  private void retryOrFail(Throwable error) {
+    long delay;
+    synchronized (this) {
+      if (retries == null) {
+        retries = core.retries().start();
+      }
+      retries.recordException(error);
+      delay = retries.getDelay().toNanos();
+      if (retries.isComplete() || System.nanoTime() + delay - deadline.endNanos() >= 0) {
+        delay = -1; // not retryable, out of attempts, or the wait would end after the deadline
+      }
+    }
+    if (delay < 0) {
+      fail(error);
+      return;
+    }
+    ScheduledFuture<?> w = watchdog;
+    if (w != null) {
+      w.cancel(false);
+    }
+    resetForRetry();
+    retryTimer = core.timer().schedule(this::nextAttempt, delay, TimeUnit.NANOSECONDS);
+    if (terminated.get()) {
+      retryTimer.cancel(false);
+    }
+  }
+
+  private void releaseEndpoint(Attempt a, Throwable error) {
+    core.pool()
+        .release(
+            a.endpoint,
+            AttemptResult.of(error),
+            timing.congestionLatency(System.nanoTime()),
+            core.retries().cappedRetryAfter(error));
+  }
+
+  /**
+   * Ends the attempt (if this call ends it), closes its call unless it succeeded (a finished call
+   * keeps its connection for reuse), and tells its endpoint how it went.
+   */
+  private void endAttempt(Attempt a, Throwable error) {
+    if (a != null && a.end()) {
+      if (error != null) {
+        a.cancelHttp();
+      }
+      releaseEndpoint(a, error);
+    }
+  }
+
+  /** Starts the timeout checks for attempt {@code a}; call after its HTTP call was enqueued. */
+  final void armWatchdog(Attempt a) {
+    schedule(a, Math.min(deadline.endNanos(), checkStream(a, System.nanoTime())));
+  }
+
+  private void schedule(Attempt a, long at) {
     if (at == Long.MAX_VALUE || terminated.get()) {
       return;
     }
     long delay = Math.max(0, at - System.nanoTime());
-    watchdog = core.timer().schedule(this::checkTimeouts, delay, TimeUnit.NANOSECONDS);
+    watchdog = core.timer().schedule(() -> checkTimeouts(a), delay, TimeUnit.NANOSECONDS);
   }
 
-  private void checkTimeouts() {
-    if (terminated.get()) {
+  private void checkTimeouts(Attempt a) {
+    if (!live(a)) {
       return;
     }
     long now = System.nanoTime();
@@ -143,9 +264,9 @@ abstract class Exchange<T> {
       fail(LimitErrors.deadline(info, deadline));
       return;
     }
-    long next = checkStream(now);
+    long next = checkStream(a, now);
     if (next != Long.MIN_VALUE) {
-      schedule(Math.min(deadline.endNanos(), next));
+      schedule(a, Math.min(deadline.endNanos(), next));
     }
   }
 
@@ -157,6 +278,7 @@ abstract class Exchange<T> {
     if (!terminated.compareAndSet(false, true)) {
       return;
     }
+    endAttempt(current, null);
     end(timings, "success", Outcome.SUCCESS);
     notifySuccess(value);
     future.complete(value);
@@ -181,8 +303,8 @@ abstract class Exchange<T> {
     if (!terminated.compareAndSet(false, true)) {
       return false;
     }
-    cancelHttp();
-    Timings t = timing.build(System.nanoTime(), usageSoFar(), info.endpoint());
+    endAttempt(current, error);
+    Timings t = timing.build(System.nanoTime(), usageSoFar(), info);
     end(t, outcomeTag(error), permitOutcome(error));
     return true;
   }
@@ -208,17 +330,18 @@ abstract class Exchange<T> {
     if (a != null) {
       a.cancel(false);
     }
-    cancelHttp();
-    end(
-        timing.build(System.nanoTime(), usageSoFar(), info.endpoint()),
-        "cancelled",
-        Outcome.IGNORED);
+    endAttempt(current, new CancellationException());
+    end(timing.build(System.nanoTime(), usageSoFar(), info), "cancelled", Outcome.IGNORED);
   }
 
   private void end(Timings t, String outcomeTag, Outcome outcome) {
     ScheduledFuture<?> w = watchdog;
     if (w != null) {
       w.cancel(false);
+    }
+    ScheduledFuture<?> r = retryTimer;
+    if (r != null) {
+      r.cancel(false);
     }
     core.untrack(this);
     releasePermit(outcome, timing.congestionLatency(System.nanoTime()));
@@ -229,13 +352,6 @@ abstract class Exchange<T> {
     Permit p = permit.getAndSet(null);
     if (p != null) {
       p.release(outcome, latencyNanos);
-    }
-  }
-
-  private void cancelHttp() {
-    Runnable c = httpCancel;
-    if (c != null) {
-      c.run();
     }
   }
 

@@ -1,11 +1,16 @@
 package dev.pailot.serving.client.internal;
 
+import dev.pailot.core.error.ValidationException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * Builds the OkHttp client for the data plane. OkHttp's dispatcher allows 5 concurrent calls per
@@ -13,10 +18,37 @@ import okhttp3.OkHttpClient;
  * always installs its own dispatcher, sized from the settings and running on the client's I/O
  * executor. OkHttp's own read and call timeouts are off, because a non-streamed generation may
  * legitimately take minutes before its first byte; the client's watchdog enforces the first-token,
- * idle and total timeouts instead, and cancels the call.
+ * idle and total timeouts instead, and cancels the call. Also builds the requests sent with it.
  */
 final class HttpSetup {
   private HttpSetup() {}
+
+  /** A POST with the request id and, when the endpoint has one, its token. */
+  static Request post(
+      HttpUrl url,
+      byte[] body,
+      String contentType,
+      String requestId,
+      String accept,
+      AccessToken token) {
+    MediaType type = MediaType.parse(contentType);
+    if (type == null) {
+      throw ValidationException.invalidField(
+          "contentType",
+          "\"" + contentType + "\" is not a media type",
+          "use e.g. application/json");
+    }
+    Request.Builder b =
+        new Request.Builder()
+            .url(url)
+            .post(RequestBody.create(body, type))
+            .header("Accept", accept)
+            .header("X-Request-Id", requestId);
+    if (token != null) {
+      b.header("Authorization", token.headerValue());
+    }
+    return b.build();
+  }
 
   static OkHttpClient client(ClientSettings s, ExecutorService io) {
     Dispatcher dispatcher = new Dispatcher(io);

@@ -11,6 +11,7 @@ import dev.pailot.serving.client.EndpointUnavailableException;
 import dev.pailot.serving.client.InferenceResponseException;
 import dev.pailot.serving.client.InferenceResponseException.Reason;
 import dev.pailot.serving.client.ServiceNotReadyException;
+import dev.pailot.serving.client.internal.pool.EndpointPool;
 import dev.pailot.serving.client.internal.wire.ErrorBodyDto;
 import dev.pailot.serving.client.internal.wire.ErrorDto;
 import java.io.IOException;
@@ -117,6 +118,22 @@ final class InferenceErrors {
         info.details("ConnectionFailed", null, 0, true),
         e,
         null);
+  }
+
+  /** No endpoint of the pool could take an attempt. */
+  EndpointUnavailableException noEndpoint(RequestInfo info, String why, EndpointPool pool) {
+    Duration wait = pool.untilUsable();
+    return new EndpointUnavailableException(
+        info.operation().tag()
+            + " on service "
+            + info.serviceName()
+            + " found no usable endpoint ("
+            + why
+            + "). Fix: check the endpoints' health (InferenceClient.endpointStatus()); nothing"
+            + " was generated, so the request is safe to repeat.",
+        info.details("NoUsableEndpoint", null, 0, true),
+        null,
+        wait.isZero() ? null : wait);
   }
 
   /** The connection broke after the answer started. */

@@ -24,27 +24,20 @@ import org.slf4j.LoggerFactory;
  * comments and keep-alives, multi-line data); each event's data is one JSON chunk read with
  * Jackson, or {@code [DONE]}. The reader thread delivers to the sink, waiting for the sink's demand
  * first, and records timings. The time to the first token and the gaps between events are checked
- * by the watchdog. Thread-safe as a {@link StreamHandle}.
+ * by the watchdog. Each attempt has its own {@link Reader} holding what it received; a retry starts
+ * from nothing, and the first delta handed to the sink commits the attempt (no retry after it).
+ * Thread-safe as a {@link StreamHandle}.
  */
 final class StreamExchange extends Exchange<ChatResult> implements StreamHandle {
   private static final Logger LOG = LoggerFactory.getLogger(StreamExchange.class);
 
-  private final HttpUrl url;
+  private final String route;
   private final byte[] body;
   private final DeltaSink sink;
-  private final StringBuilder text = new StringBuilder();
   private volatile Usage usage;
-  private volatile boolean opened;
   private volatile boolean consumerPaused;
-  private volatile Thread reader;
-  private volatile boolean sent;
+  private volatile Reader activeReader;
   private Throwable pendingError; // guarded by this
-  private boolean readerDone; // guarded by this
-  private String finishReason;
-  private String responseId;
-  private String model;
-  private boolean sawDone;
-  private int events;
 
   StreamExchange(
       ClientCore core,
@@ -54,30 +47,43 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
       DeltaSink sink,
       CompletableFuture<ChatResult> future) {
     super(core, info, request, future);
-    this.url = core.endpoint().openAi(info.operation().route());
+    this.route = info.operation().route();
     this.body = body;
     this.sink = sink;
   }
 
   @Override
-  void send() {
+  void send(Attempt attempt) {
     timing.sent(System.nanoTime());
+    Reader reader = new Reader(attempt);
+    HttpUrl url = attempt.endpoint.address().openAi(route);
+    synchronized (this) {
+      activeReader = reader;
+    }
     EventSource source =
-        core.sse().newEventSource(core.post(url, body, info, "text/event-stream"), new Reader());
-    sent = true;
-    onCancel(source::cancel);
-    armWatchdog();
+        core.sse()
+            .newEventSource(
+                core.post(
+                    url, body, "application/json", info, "text/event-stream", attempt.endpoint),
+                reader);
+    attempt.onCancel(source::cancel);
+    armWatchdog(attempt);
   }
 
   @Override
-  long checkStream(long now) {
+  void resetForRetry() {
+    usage = null;
+  }
+
+  @Override
+  long checkStream(Attempt attempt, long now) {
     Duration limit;
     long due;
     if (timing.firstDelta() == 0) {
       limit = core.settings().firstTokenTimeout();
       due = timing.sent() + limit.toNanos();
       if (now - due >= 0) {
-        fail(LimitErrors.firstToken(info, limit));
+        attemptFailed(attempt, LimitErrors.firstToken(info, limit));
         return Long.MIN_VALUE;
       }
       return due;
@@ -88,7 +94,7 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
     due = timing.lastEvent() + limit.toNanos();
     if (now - due >= 0) {
-      fail(LimitErrors.idle(info, limit, timing.deltas()));
+      attemptFailed(attempt, LimitErrors.idle(info, limit, timing.deltas()));
       return Long.MIN_VALUE;
     }
     return due;
@@ -110,17 +116,17 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
 
   /**
    * Keeps the consumer's callbacks serial: a failure raised off the reading thread (a timeout, the
-   * client closing) is handed to the reading thread, which calls back once the cancelled call
-   * unwinds. Before the call was sent there is no reading thread, so it is delivered at once.
+   * client closing) is handed to the live attempt's reading thread, which calls back once the
+   * cancelled call unwinds. Without a live reader (before a call was sent, or between attempts) it
+   * is delivered at once.
    */
   @Override
   void notifyFailure(Throwable error) {
-    if (Thread.currentThread() != reader) {
-      synchronized (this) {
-        if (sent && !readerDone) {
-          pendingError = error;
-          return;
-        }
+    synchronized (this) {
+      Reader r = activeReader;
+      if (r != null && Thread.currentThread() != r.thread && !r.done) {
+        pendingError = error;
+        return;
       }
     }
     deliverError(error);
@@ -134,19 +140,6 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
   }
 
-  /** The reading thread's last callback: delivers a failure raised elsewhere meanwhile. */
-  private void readerFinished() {
-    Throwable error;
-    synchronized (this) {
-      readerDone = true;
-      error = pendingError;
-      pendingError = null;
-    }
-    if (error != null) {
-      deliverError(error);
-    }
-  }
-
   @Override
   public CompletableFuture<ChatResult> result() {
     return future;
@@ -155,60 +148,6 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
   @Override
   public void cancel() {
     future.cancel(false);
-  }
-
-  private void onData(String data) {
-    long now = System.nanoTime();
-    timing.event(now);
-    if ("[DONE]".equals(data.strip())) {
-      sawDone = true;
-      return;
-    }
-    CompletionDto chunk;
-    try {
-      chunk = core.readers().completion(data);
-    } catch (JsonProcessingException e) {
-      fail(core.errors().malformed(info, "SSE event " + (events + 1), e, timing.deltas()));
-      return;
-    }
-    events++;
-    if (chunk == null) {
-      fail(core.errors().unexpected(info, "SSE event " + events + " is JSON null"));
-    } else if (chunk.error() != null) {
-      fail(core.errors().streamError(info, chunk.error(), timing.deltas()));
-    } else {
-      chunk(chunk, now);
-    }
-  }
-
-  private void chunk(CompletionDto chunk, long now) {
-    if (chunk.id() != null) {
-      responseId = chunk.id();
-    }
-    if (chunk.model() != null) {
-      model = chunk.model();
-    }
-    ChoiceDto choice = chunk.firstChoice();
-    if (choice != null) {
-      String piece = choice.content();
-      boolean hasText = piece != null && !piece.isEmpty();
-      if (choice.finishReason() != null) {
-        finishReason = choice.finishReason();
-      }
-      if (hasText) {
-        timing.delta(now);
-        text.append(piece);
-      }
-      if ((hasText || choice.finishReason() != null) && awaitDemand()) {
-        Delta d = Delta.of(hasText ? piece : "", choice.finishReason());
-        deliver(() -> sink.delta(d));
-      }
-    }
-    if (chunk.usage() != null && !isTerminated()) {
-      Usage u = AnswerReaders.usage(chunk.usage());
-      usage = u;
-      deliver(() -> sink.usage(u));
-    }
   }
 
   private boolean awaitDemand() {
@@ -229,74 +168,167 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
   }
 
-  private void closed() {
-    if (!sawDone) {
-      fail(core.errors().endedWithoutDone(info, timing.deltas()));
-      return;
-    }
-    long end = System.nanoTime();
-    Usage u = usage;
-    ChatResult result =
-        ChatResult.builder()
-            .text(text.toString())
-            .finishReason(Optional.ofNullable(finishReason))
-            .usage(Optional.ofNullable(u))
-            .requestId(info.requestId())
-            .responseId(Optional.ofNullable(responseId))
-            .model(Optional.ofNullable(model))
-            .timings(timing.build(end, u, info.endpoint()))
-            .build();
-    succeed(result, result.timings());
-  }
-
-  private void failed(Throwable t, Response response) {
-    if (response != null && !response.isSuccessful()) {
-      fail(core.errors().fromStatus(info, response));
-    } else if (t instanceof IOException io) {
-      fail(
-          opened
-              ? core.errors().connectionLost(info, io, timing.deltas())
-              : core.errors().unreachable(info, io));
-    } else if (response != null && !opened) {
-      fail(core.errors().notEventStream(info, response));
-    } else {
-      fail(t != null ? t : new IllegalStateException("the event stream failed without a cause"));
-    }
-  }
-
-  /** okhttp-sse's callbacks, all on the reading thread. */
+  /** okhttp-sse's callbacks for one attempt, all on its reading thread, and what it received. */
   private final class Reader extends EventSourceListener {
+    private final Attempt attempt;
+    private final StringBuilder text = new StringBuilder();
+    private volatile Thread thread;
+    private volatile boolean opened;
+    private boolean done; // guarded by StreamExchange.this
+    private String finishReason;
+    private String responseId;
+    private String model;
+    private boolean sawDone;
+    private int events;
+
+    Reader(Attempt attempt) {
+      this.attempt = attempt;
+    }
+
     @Override
     public void onOpen(EventSource source, Response response) {
-      reader = Thread.currentThread();
+      thread = Thread.currentThread();
       opened = true;
       timing.event(System.nanoTime());
     }
 
     @Override
     public void onEvent(EventSource source, String id, String type, String data) {
-      reader = Thread.currentThread();
-      if (!isTerminated()) {
+      thread = Thread.currentThread();
+      if (live(attempt)) {
         onData(data);
       }
     }
 
     @Override
     public void onClosed(EventSource source) {
-      reader = Thread.currentThread();
-      if (!isTerminated()) {
+      thread = Thread.currentThread();
+      if (live(attempt)) {
         closed();
       }
-      readerFinished();
+      finished();
     }
 
     @Override
     public void onFailure(EventSource source, Throwable t, Response response) {
-      reader = Thread.currentThread();
-      if (!isTerminated()) {
+      thread = Thread.currentThread();
+      if (live(attempt)) {
         failed(t, response);
       }
-      readerFinished();
+      finished();
+    }
+
+    /** The reading thread's last callback: delivers a failure raised elsewhere meanwhile. */
+    private void finished() {
+      Throwable error = null;
+      synchronized (StreamExchange.this) {
+        done = true;
+        if (activeReader == this) {
+          error = pendingError;
+          pendingError = null;
+        }
+      }
+      if (error != null) {
+        deliverError(error);
+      }
+    }
+
+    private void onData(String data) {
+      long now = System.nanoTime();
+      timing.event(now);
+      if ("[DONE]".equals(data.strip())) {
+        sawDone = true;
+        return;
+      }
+      CompletionDto chunk;
+      try {
+        chunk = core.readers().completion(data);
+      } catch (JsonProcessingException e) {
+        attemptFailed(
+            attempt,
+            core.errors().malformed(info, "SSE event " + (events + 1), e, timing.deltas()));
+        return;
+      }
+      events++;
+      if (chunk == null) {
+        attemptFailed(
+            attempt, core.errors().unexpected(info, "SSE event " + events + " is JSON null"));
+      } else if (chunk.error() != null) {
+        attemptFailed(attempt, core.errors().streamError(info, chunk.error(), timing.deltas()));
+      } else {
+        chunk(chunk, now);
+      }
+    }
+
+    private void chunk(CompletionDto chunk, long now) {
+      if (chunk.id() != null) {
+        responseId = chunk.id();
+      }
+      if (chunk.model() != null) {
+        model = chunk.model();
+      }
+      ChoiceDto choice = chunk.firstChoice();
+      if (choice != null) {
+        String piece = choice.content();
+        boolean hasText = piece != null && !piece.isEmpty();
+        if ((hasText || choice.finishReason() != null) && !attempt.commit()) {
+          return; // abandoned for a retry meanwhile (a first-token timeout): drop it
+        }
+        if (choice.finishReason() != null) {
+          finishReason = choice.finishReason();
+        }
+        if (hasText) {
+          timing.delta(now);
+          text.append(piece);
+        }
+        if ((hasText || choice.finishReason() != null) && awaitDemand()) {
+          Delta d = Delta.of(hasText ? piece : "", choice.finishReason());
+          deliver(() -> sink.delta(d));
+        }
+      }
+      if (chunk.usage() != null && !isTerminated()) {
+        Usage u = AnswerReaders.usage(chunk.usage());
+        usage = u;
+        deliver(() -> sink.usage(u));
+      }
+    }
+
+    private void closed() {
+      if (!sawDone) {
+        attemptFailed(attempt, core.errors().endedWithoutDone(info, timing.deltas()));
+        return;
+      }
+      long end = System.nanoTime();
+      Usage u = usage;
+      ChatResult result =
+          ChatResult.builder()
+              .text(text.toString())
+              .finishReason(Optional.ofNullable(finishReason))
+              .usage(Optional.ofNullable(u))
+              .requestId(info.requestId())
+              .responseId(Optional.ofNullable(responseId))
+              .model(Optional.ofNullable(model))
+              .timings(timing.build(end, u, info))
+              .build();
+      succeed(result, result.timings());
+    }
+
+    private void failed(Throwable t, Response response) {
+      if (response != null && !response.isSuccessful()) {
+        attemptFailed(attempt, core.errors().fromStatus(info, response));
+      } else if (t instanceof IOException io) {
+        attemptFailed(
+            attempt,
+            opened
+                ? core.errors().connectionLost(info, io, timing.deltas())
+                : core.errors().unreachable(info, io));
+      } else if (response != null && !opened) {
+        attemptFailed(attempt, core.errors().notEventStream(info, response));
+      } else {
+        attemptFailed(
+            attempt,
+            t != null ? t : new IllegalStateException("the event stream failed without a cause"));
+      }
     }
   }
 }

@@ -86,7 +86,7 @@ final class TimingRecorder {
     return (firstDelta != 0 ? firstDelta : end) - from;
   }
 
-  Timings build(long end, Usage usage, String endpoint) {
+  Timings build(long end, Usage usage, RequestInfo info) {
     int tokensOut = usage != null ? usage.completionTokens() : deltas;
     Timings.Builder b =
         Timings.builder()
@@ -94,8 +94,8 @@ final class TimingRecorder {
             .endToEnd(nanos(end - submitted))
             .tokensIn(usage != null ? usage.promptTokens() : 0)
             .tokensOut(tokensOut)
-            .attempts(1)
-            .endpoint(endpoint);
+            .attempts(info.attempt())
+            .endpoint(info.endpoint());
     if (firstDelta != 0) {
       b.timeToFirstToken(nanos(firstDelta - submitted));
       if (tokensOut > 1 && deltas > 1) {

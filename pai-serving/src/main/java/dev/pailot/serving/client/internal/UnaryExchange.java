@@ -2,11 +2,16 @@ package dev.pailot.serving.client.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pailot.core.error.PaiException;
+import dev.pailot.serving.client.EndpointUnavailableException;
 import dev.pailot.serving.client.InferenceRequest;
+import dev.pailot.serving.client.InferenceResponseException;
 import dev.pailot.serving.client.Timings;
 import dev.pailot.serving.client.Usage;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -15,7 +20,10 @@ import okhttp3.Response;
 
 /**
  * A request answered by one whole body: non-streamed chat and completions, embeddings, rerank and
- * raw predict. The body is read on the I/O thread and handed to an {@link AnswerReader}.
+ * raw predict. The body is read on the I/O thread and handed to an {@link AnswerReader}. Nothing
+ * reaches the caller before the whole answer is read, so every failure of an attempt may be retried
+ * (when its kind is retryable), except a raw predict call that lost its connection while reading:
+ * the processor may have acted on it.
  *
  * @param <T> the result type
  */
@@ -40,7 +48,7 @@ final class UnaryExchange<T> extends Exchange<T> {
     Timings timings(Usage usage);
   }
 
-  private final HttpUrl url;
+  private final Function<EndpointAddress, HttpUrl> url;
   private final byte[] body;
   private final String contentType;
   private final IntPredicate failureStatus;
@@ -63,56 +71,92 @@ final class UnaryExchange<T> extends Exchange<T> {
   /**
    * What to send and which statuses are failures.
    *
-   * @param url where to
+   * @param url where to, on a given endpoint
    * @param body the body
    * @param contentType its media type
    * @param failureStatus statuses that become exceptions; others go to the reader
    */
-  record Payload(HttpUrl url, byte[] body, String contentType, IntPredicate failureStatus) {}
+  record Payload(
+      Function<EndpointAddress, HttpUrl> url,
+      byte[] body,
+      String contentType,
+      IntPredicate failureStatus) {}
 
   @Override
-  void send() {
+  void send(Attempt attempt) {
     timing.sent(System.nanoTime());
-    Call call = core.http().newCall(core.post(url, body, contentType, info, "application/json"));
-    onCancel(call::cancel);
-    call.enqueue(new Answer());
-    armWatchdog();
+    HttpUrl target = url.apply(attempt.endpoint.address());
+    Call call =
+        core.http()
+            .newCall(
+                core.post(target, body, contentType, info, "application/json", attempt.endpoint));
+    attempt.onCancel(call::cancel);
+    call.enqueue(new Answer(attempt));
+    armWatchdog(attempt);
   }
 
-  private void answered(Response response) {
+  private void answered(Attempt attempt, Response response) {
     if (failureStatus.test(response.code())) {
-      fail(core.errors().fromStatus(info, response));
+      attemptFailed(attempt, core.errors().fromStatus(info, response));
       return;
     }
     try {
       byte[] bytes = response.body().bytes();
       long end = System.nanoTime();
       Timings[] built = new Timings[1];
-      T value = reader.read(bytes, response, u -> built[0] = timing.build(end, u, info.endpoint()));
-      succeed(value, built[0] != null ? built[0] : timing.build(end, null, info.endpoint()));
+      T value = reader.read(bytes, response, u -> built[0] = timing.build(end, u, info));
+      if (live(attempt)) {
+        succeed(value, built[0] != null ? built[0] : timing.build(end, null, info));
+      }
     } catch (JsonProcessingException e) {
-      fail(core.errors().malformed(info, "the answer body", e, 0));
+      attemptFailed(attempt, core.errors().malformed(info, "the answer body", e, 0));
     } catch (IOException e) {
-      fail(core.errors().connectionLost(info, e, 0));
+      InferenceResponseException lost = core.errors().connectionLost(info, e, 0);
+      if (mayHaveActed()) {
+        fail(lost);
+      } else {
+        attemptFailed(attempt, lost);
+      }
     } catch (PaiException e) {
-      fail(e);
+      attemptFailed(attempt, e);
     }
   }
 
-  /** OkHttp's callbacks, on the I/O thread. */
+  /**
+   * Whether a raw predict call's processor may have acted on a request whose answer was lost: then
+   * it is not repeated (inference routes are safe to repeat; an arbitrary processor may not be).
+   */
+  private boolean mayHaveActed() {
+    return info.operation() == Operation.PREDICT;
+  }
+
+  /** OkHttp's callbacks for one attempt, on the I/O thread. */
   private final class Answer implements Callback {
+    private final Attempt attempt;
+
+    Answer(Attempt attempt) {
+      this.attempt = attempt;
+    }
+
     @Override
     public void onFailure(Call call, IOException e) {
-      if (!isTerminated()) {
-        fail(core.errors().unreachable(info, e));
+      if (!live(attempt)) {
+        return;
+      }
+      EndpointUnavailableException error = core.errors().unreachable(info, e);
+      boolean neverConnected = e instanceof ConnectException || e instanceof UnknownHostException;
+      if (mayHaveActed() && !neverConnected) {
+        fail(error);
+      } else {
+        attemptFailed(attempt, error);
       }
     }
 
     @Override
     public void onResponse(Call call, Response response) {
       try (response) {
-        if (!isTerminated()) {
-          answered(response);
+        if (live(attempt)) {
+          answered(attempt, response);
         }
       }
     }

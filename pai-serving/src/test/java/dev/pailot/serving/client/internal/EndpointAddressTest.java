@@ -46,4 +46,14 @@ class EndpointAddressTest {
     assertThat(InferenceErrors.retryAfter("soon")).isNull();
     assertThat(InferenceErrors.retryAfter(null)).isNull();
   }
+
+  @Test
+  void probePathsGoBelowTheEndpointOrTheServerRootOfAV1BaseUrl() {
+    assertThat(EndpointAddress.parse("http://h/api/predict/qwen").probe("/health").toString())
+        .isEqualTo("http://h/api/predict/qwen/health");
+    assertThat(EndpointAddress.parse("http://h:8000/v1").probe("/metrics").toString())
+        .isEqualTo("http://h:8000/metrics");
+    assertThat(EndpointAddress.parse("http://h:8000").probe("/v1/models").toString())
+        .isEqualTo("http://h:8000/v1/models");
+  }
 }

@@ -28,8 +28,8 @@ import java.util.function.LongSupplier;
  * prompt would otherwise set a baseline every later request looks congested against. It grows while
  * samples stay near that average and the limit is in use, and cuts towards half when they rise.
  * Gradient2 ignores the drop flag, so a {@link Outcome#DROPPED} release is fed as a sample at least
- * twice the average latency, which lowers the limit. {@link Outcome#IGNORED} feeds nothing.
- * Thread-safe.
+ * twice the average latency, which lowers the limit. {@link Outcome#IGNORED} feeds nothing. {@link
+ * #engineFeedback} lets the engines' own metrics cap the limit (see there). Thread-safe.
  */
 public final class AdaptiveAdmission extends QueuedAdmission {
   private static final double HOLD_SMOOTHING = 0.2;
@@ -39,6 +39,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   private final int maxLimit;
   private final double interactiveShare;
   private volatile int limit;
+  private volatile int cap;
   private double averageHoldNanos = Double.NaN;
   private double averageLatencyNanos = Double.NaN;
 
@@ -66,6 +67,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     this.maxLimit = maxLimit;
     this.interactiveShare = interactiveShare;
     this.limit = initialLimit;
+    this.cap = maxLimit;
     this.algorithm =
         Gradient2Limit.newBuilder()
             .minLimit(minLimit)
@@ -114,7 +116,43 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     }
     algorithm.onSample(
         clock.getAsLong() - sample, sample, inFlightBefore, outcome == Outcome.DROPPED);
-    limit = Math.max(minLimit, Math.min(maxLimit, algorithm.getLimit()));
+    limit = bounded(algorithm.getLimit());
+  }
+
+  private int bounded(int proposed) {
+    return Math.max(minLimit, Math.min(Math.min(maxLimit, cap), proposed));
+  }
+
+  /**
+   * Feedback from the engines' own metrics, once per scrape interval. Under pressure (requests
+   * queued in an engine, or its KV cache nearly full) the limit is cut to {@code shrinkFactor} of
+   * what it is and capped there, so Gradient2 cannot raise it while the pressure lasts. Without
+   * pressure the cap rises by the inverse factor per interval (at least one slot) until it is
+   * {@code maxLimit} again, and Gradient2 moves the limit freely below it: lifting the cap at once
+   * would let the limit jump back to wherever Gradient2 was and flood the engine's queue again.
+   *
+   * @param pressure whether an engine is saturated
+   * @param shrinkFactor the cut per interval under pressure, in (0, 1)
+   */
+  public void engineFeedback(boolean pressure, double shrinkFactor) {
+    synchronized (this) {
+      if (pressure) {
+        cap = Math.max(minLimit, (int) Math.floor(Math.min(cap, limit) * shrinkFactor));
+      } else if (cap < maxLimit) {
+        cap = (int) Math.min(maxLimit, Math.max(cap + 1L, (long) Math.ceil(cap / shrinkFactor)));
+      }
+      limit = bounded(algorithm.getLimit());
+    }
+    drain();
+  }
+
+  /**
+   * The cap engine feedback puts on the limit now ({@code maxLimit} when there is none).
+   *
+   * @return the cap
+   */
+  public int engineCap() {
+    return cap;
   }
 
   private static double smooth(double average, long sample) {

@@ -156,7 +156,7 @@ abstract class QueuedAdmission implements AdmissionController {
   }
 
   /** Admits queued requests while the head fits: the limit may have grown. */
-  private void drain() {
+  final void drain() {
     while (true) {
       List<Waiter> admitted = new ArrayList<>();
       List<SlotPermit> permits = new ArrayList<>();
