@@ -429,6 +429,19 @@ public final class EasClient implements AutoCloseable {
   }
 
   /**
+   * Waits until the service is gone (DescribeService answers not-found) after {@link
+   * #deleteService}.
+   *
+   * @param name service
+   * @param timeout deadline
+   * @throws WaiterTimeoutException if the deadline passes first
+   * @throws dev.pailot.core.error.WaiterUnrecoverableStateException if deletion failed
+   */
+  public void awaitDeleted(String name, Duration timeout) {
+    waits.untilDeleted(requireName(name), positive(timeout));
+  }
+
+  /**
    * Waits until the service's own endpoint answers: {@code GET /v1/models} (or {@code /health}
    * where that is 404) with the service's token must give 2xx; 503 {@code no healthy upstream}
    * means not yet. Uses the internet or intranet endpoint per the {@code Pai}'s endpoint network.

@@ -93,6 +93,31 @@ public final class EasWaits {
   }
 
   /**
+   * Waits until DescribeService answers not-found.
+   *
+   * @param name service
+   * @param timeout deadline
+   */
+  public void untilDeleted(String name, Duration timeout) {
+    Waiter.<java.util.Optional<EasService>>builder("EAS service " + name + " deleted")
+        .poll(
+            () -> {
+              try {
+                return java.util.Optional.of(api.describe(name));
+              } catch (dev.pailot.core.error.ResourceNotFoundException e) {
+                return java.util.Optional.empty();
+              }
+            })
+        .state(o -> o.map(s -> s.status().wireValue()).orElse("gone"))
+        .until(java.util.Optional::isEmpty)
+        .failWhen(o -> o.filter(s -> s.status() == ServiceStatus.DELETE_FAILED).isPresent())
+        .delays(minDelay, maxDelay)
+        .timeout(timeout)
+        .build()
+        .await();
+  }
+
+  /**
    * Waits until the endpoint answers through the inference path.
    *
    * @param service the service (endpoint and token)
