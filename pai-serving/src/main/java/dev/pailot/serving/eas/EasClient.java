@@ -466,8 +466,9 @@ public final class EasClient implements AutoCloseable {
    * until it is {@code Running} on the new version, waits until its own endpoint answers with its
    * token, then verifies that the live version, image and weights are the ones deployed. Progress
    * events ({@code eas.deploy}: PREFLIGHT, CREATING/UPDATING/UNCHANGED, WAITING, RUNNING, PROBING,
-   * SERVING, VERIFIED) go to the {@code Pai}'s listener and the options' listener. A service that
-   * already runs exactly this spec is left alone ({@code UNCHANGED}).
+   * SERVING, VERIFIED, AUTOSCALER) go to the {@code Pai}'s listener and the options' listener. A
+   * spec's autoscaler is also set through the autoscaler API (how EAS treats the inline section is
+   * unconfirmed). A service that already runs exactly this spec is left alone ({@code UNCHANGED}).
    *
    * @param spec the spec
    * @param options profile, waivers, deadlines, listener
