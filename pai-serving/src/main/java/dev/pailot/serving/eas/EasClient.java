@@ -471,7 +471,9 @@ public final class EasClient implements AutoCloseable {
    * events ({@code eas.deploy}: PREFLIGHT, CREATING/UPDATING/UNCHANGED, WAITING, RUNNING, PROBING,
    * SERVING, VERIFIED, AUTOSCALER) go to the {@code Pai}'s listener and the options' listener. A
    * spec's autoscaler is also set through the autoscaler API (how EAS treats the inline section is
-   * unconfirmed). A service that already runs exactly this spec is left alone ({@code UNCHANGED}).
+   * unconfirmed). A service that already runs exactly this spec is left alone ({@code UNCHANGED});
+   * a stopped one is started after the update; one still being deleted is waited out and created
+   * again.
    *
    * @param spec the spec
    * @param options profile, waivers, deadlines, listener
