@@ -94,6 +94,7 @@ public final class DeployRun {
         waits.untilVersion(
             spec.name(),
             expected,
+            action != Deployment.Action.UNCHANGED,
             options.runningTimeout(),
             p -> progress("WAITING", p.description() + ": " + p.state()));
     progress("RUNNING", "EAS service " + spec.name() + " is Running version " + expected);
