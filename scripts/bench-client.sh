@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 uptime
-mvn -B -q -pl pai-benchmarks -am -Pbench verify -DskipTests \
+mvn -B -q -pl pai-benchmarks -am -Pbench-client verify -DskipTests \
   -Dmaven.javadoc.skip=true -Dspotless.check.skip=true \
-  -Dbench="${1:-all}" -Dbench.seconds="${2:-15}"
+  -Dbench.client="${1:-all}" -Dbench.client.seconds="${2:-15}"
 uptime

@@ -11,6 +11,7 @@ import dev.pailot.serving.load.LoadSpec;
 import dev.pailot.serving.load.LoadTarget;
 import dev.pailot.serving.load.RunResult;
 import dev.pailot.serving.load.Slo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,12 +114,17 @@ public final class GoodputBenchmark {
           sweep.runs().stream()
               .max((a, b) -> Double.compare(a.goodput(), b.goodput()))
               .orElseThrow();
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      LimitSampler limits = LimitSampler.start(registry, base.warmup());
       RunResult adaptive =
           run(
               server,
               spec,
               "adaptive",
-              builder(server).adaptiveConcurrency(AdaptiveConcurrency.of(4, 32, 256)));
+              builder(server)
+                  .meterRegistry(registry)
+                  .adaptiveConcurrency(AdaptiveConcurrency.of(4, 32, 256)));
+      report.note("adaptive client while measuring", limits.stop());
       RunResult unlimited =
           run(server, spec, "unlimited", builder(server).concurrencyLimit(UNLIMITED));
 
