@@ -102,7 +102,7 @@ public final class LoadGeneratorMain implements Callable<Integer> {
   @Option(names = "--engine-script", description = "LocalPai engine command line")
   String engineScript = "vllm serve /mnt/model --max-num-seqs 64";
 
-  private LoadGeneratorMain() {}
+  LoadGeneratorMain() {}
 
   /**
    * Entry point.
