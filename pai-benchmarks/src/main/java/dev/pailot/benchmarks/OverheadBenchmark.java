@@ -47,7 +47,7 @@ public final class OverheadBenchmark {
             + " tokens each, LocalPai engine with zero step cost in a separate JVM, "
             + ROUNDS
             + " alternating rounds of "
-            + round
+            + String.format(java.util.Locale.ROOT, "%.1f", round)
             + " s");
     try (ServerProcess server = ServerProcess.start("fast");
         InferenceClient client =

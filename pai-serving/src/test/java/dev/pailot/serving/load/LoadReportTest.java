@@ -87,6 +87,7 @@ class LoadReportTest {
         .contains("Sweep &lt;qwen&gt; &amp; co", "<svg", "<polyline", "class=\"knee\"")
         .doesNotContain("<script", "src=", "href=");
     assertThat(html.split("<svg", -1)).hasSize(3); // two charts
+    assertThat(html).contains(">1</text>", ">2</text>", ">4</text>"); // the sweep values as x ticks
     assertThat(html.split("<circle", -1).length - 1).isEqualTo(4 * 3 + 3 * 3);
 
     List<Path> files = report.writeTo(dir.resolve("out"), "sweep");

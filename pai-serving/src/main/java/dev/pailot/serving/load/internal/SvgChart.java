@@ -85,8 +85,7 @@ final class SvgChart {
             f(
                 "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n",
                 x0, TOP, x0, y0));
-    for (int i = 0; i <= 5; i++) {
-      double v = xr[0] + (xr[1] - xr[0]) * i / 5;
+    for (double v : xTicks(xr)) {
       double px = px(v, xr);
       svg.append(
           f("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", px, y0 + 16, num(v)));
@@ -130,6 +129,24 @@ final class SvgChart {
         f(
             "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>\n",
             color, points.toString().trim()));
+  }
+
+  /** The runs' own x values when there are few (a sweep), else six even ticks. */
+  private double[] xTicks(double[] xr) {
+    double[] xs =
+        series.stream()
+            .flatMapToDouble(s -> java.util.Arrays.stream(s.x()))
+            .distinct()
+            .sorted()
+            .toArray();
+    if (xs.length >= 2 && xs.length <= 12) {
+      return xs;
+    }
+    double[] even = new double[6];
+    for (int i = 0; i <= 5; i++) {
+      even[i] = xr[0] + (xr[1] - xr[0]) * i / 5;
+    }
+    return even;
   }
 
   private boolean usable(double y) {
