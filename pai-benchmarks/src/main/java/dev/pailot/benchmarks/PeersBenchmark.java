@@ -1,0 +1,262 @@
+package dev.pailot.benchmarks;
+
+import com.aliyun.openservices.eas.predict.http.HttpConfig;
+import com.aliyun.openservices.eas.predict.http.PredictClient;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import dev.pailot.serving.client.ChatRequest;
+import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.client.PredictRequest;
+import dev.pailot.serving.client.PredictResult;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Benchmark 2: peers on the same local endpoints. (a) Raw predict against LocalPai's echo service
+ * through the gateway: the official EAS Java SDK's {@code PredictClient} vs {@code
+ * InferenceClient.predict}, closed loops at concurrency 1, 16 and 64. (b) Streaming chat from the
+ * zero-cost LocalPai engine: the official OpenAI Java SDK vs {@code InferenceClient.stream}, 16
+ * streams: tokens/s, process CPU and allocated bytes per token. Both servers run in another JVM.
+ */
+public final class PeersBenchmark {
+  static final byte[] BODY =
+      ("{\"instances\": [{\"text\": \"" + "pailot benchmark payload ".repeat(8) + "\"}]}")
+          .getBytes(StandardCharsets.UTF_8);
+
+  private PeersBenchmark() {}
+
+  /**
+   * Entry point.
+   *
+   * @param args measured seconds per client and concurrency
+   * @throws Exception if the benchmark cannot run
+   */
+  public static void main(String[] args) throws Exception {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
+    BenchReport predict =
+        new BenchReport(
+            "peers-predict",
+            "Benchmark 2a: raw predict, EAS Java SDK PredictClient 2.0.3 vs InferenceClient.predict",
+            List.of("concurrency", "client", "req/s", "p50 ms", "p99 ms", "failures"));
+    predict.note(
+        "setup",
+        "a minimal Netty echo endpoint (/api/predict/bench_echo, any Authorization accepted) in a separate JVM: PredictClient 2.0.3 signs requests (HMAC-SHA1 Authorization with Content-MD5 and Date), which LocalPai's gateway does not verify (401); "
+            + BODY.length
+            + "-byte JSON body, closed loop, "
+            + seconds / 2
+            + " s per client and concurrency in two alternating halves, after a 2 s warm-up each");
+    try (ServerProcess server = ServerProcess.start("raw-echo");
+        InferenceClient ours =
+            InferenceClient.builder().endpoint(server.endpoint).token(server.token).build()) {
+      PredictClient eas = easClient(server);
+      PredictRequest request = PredictRequest.builder().body(BODY).build();
+      ClosedLoop.Call oursCall = () -> check(ours.predict(request));
+      ClosedLoop.Call easCall =
+          () -> {
+            byte[] answer = eas.predict(BODY);
+            return answer != null && answer.length > 0 ? 1 : 0;
+          };
+      for (int concurrency : List.of(1, 16, 64)) {
+        ClosedLoop.run(concurrency, 2, easCall);
+        ClosedLoop.run(concurrency, 2, oursCall);
+        Side e = new Side();
+        Side o = new Side();
+        for (int half = 0; half < 2; half++) {
+          e.add(ClosedLoop.run(concurrency, seconds / 4, easCall));
+          o.add(ClosedLoop.run(concurrency, seconds / 4, oursCall));
+        }
+        e.row(predict, concurrency, "EAS SDK PredictClient");
+        o.row(predict, concurrency, "InferenceClient");
+        predict.verdict(
+            "c=" + concurrency + " request rate >= EAS SDK",
+            f("%.0f vs %.0f req/s (%.2fx)", o.rate(), e.rate(), o.rate() / e.rate()),
+            o.rate() >= e.rate());
+        predict.verdict(
+            "c=" + concurrency + " p99 <= EAS SDK",
+            f("%.2f vs %.2f ms", o.p99(), e.p99()),
+            o.p99() <= e.p99());
+      }
+      eas.shutdown();
+    }
+    predict.write();
+    streaming(seconds);
+  }
+
+  private static void streaming(double seconds) throws Exception {
+    int streams = 16;
+    int maxTokens = 256;
+    BenchReport report =
+        new BenchReport(
+            "peers-openai",
+            "Benchmark 2b: streaming chat, OpenAI Java SDK 4.8.0 vs InferenceClient",
+            List.of(
+                "round",
+                "client",
+                "tokens/s",
+                "CPU s per 1M tokens",
+                "alloc MB per 1M tokens",
+                "failures"));
+    report.note(
+        "setup",
+        streams
+            + " concurrent streams of "
+            + maxTokens
+            + " tokens from the zero-cost LocalPai engine in a separate JVM; CPU = this JVM's process CPU time; allocation = HotSpot per-thread allocated bytes (live client threads plus the worker threads); 2 alternating rounds of "
+            + seconds / 2
+            + " s");
+    try (ServerProcess server = ServerProcess.start("fast");
+        InferenceClient ours =
+            InferenceClient.builder().endpoint(server.endpoint).token(server.token).build()) {
+      OpenAIClient openai =
+          OpenAIOkHttpClient.builder()
+              .baseUrl(server.endpoint + "/v1")
+              .apiKey(server.token)
+              .maxRetries(0)
+              .build();
+      String prompt = OverheadBenchmark.PROMPT;
+      ChatRequest request =
+          ChatRequest.builder()
+              .user(prompt)
+              .maxTokens(maxTokens)
+              .putExtraBody("ignore_eos", true)
+              .build();
+      ChatCompletionCreateParams params =
+          ChatCompletionCreateParams.builder()
+              .model("qwen")
+              .addUserMessage(prompt)
+              .maxCompletionTokens(maxTokens)
+              .build();
+      ClosedLoop.Call oursCall =
+          () -> ours.stream(request, d -> {}).result().join().timings().tokensOut();
+      ClosedLoop.Call openaiCall =
+          () -> {
+            try (StreamResponse<ChatCompletionChunk> s =
+                openai.chat().completions().createStreaming(params)) {
+              return s.stream()
+                  .flatMap(c -> c.choices().stream())
+                  .filter(c -> c.delta().content().filter(t -> !t.isEmpty()).isPresent())
+                  .count();
+            }
+          };
+      ClosedLoop.run(streams, 3, openaiCall);
+      ClosedLoop.run(streams, 3, oursCall);
+      double[] o = new double[3];
+      double[] a = new double[3];
+      for (int round = 1; round <= 2; round++) {
+        measureStream(report, round, "OpenAI Java SDK", openaiCall, streams, seconds / 2, a);
+        measureStream(report, round, "InferenceClient", oursCall, streams, seconds / 2, o);
+      }
+      double oRate = o[0] / o[1];
+      double aRate = a[0] / a[1];
+      report.row(
+          "all", "OpenAI Java SDK", aRate, 1e6 * a[2] / a[0] / 1e9, 1e6 * allocA / a[0] / 1e6, "");
+      report.row(
+          "all", "InferenceClient", oRate, 1e6 * o[2] / o[0] / 1e9, 1e6 * allocO / o[0] / 1e6, "");
+      report.verdict(
+          "tokens/s >= OpenAI SDK",
+          f("%.0f vs %.0f (%.2fx)", oRate, aRate, oRate / aRate),
+          oRate >= aRate);
+      double oCpu = o[2] / o[0];
+      double aCpu = a[2] / a[0];
+      report.verdict(
+          "CPU per token lower than OpenAI SDK",
+          f("%.2f vs %.2f µs/token", oCpu / 1e3, aCpu / 1e3),
+          oCpu < aCpu);
+      report.verdict(
+          "allocation per token lower than OpenAI SDK",
+          f("%.0f vs %.0f bytes/token", allocO / o[0], allocA / a[0]),
+          allocO / o[0] < allocA / a[0]);
+      openai.close();
+    }
+    report.write();
+  }
+
+  private static double allocO;
+  private static double allocA;
+
+  private static void measureStream(
+      BenchReport report,
+      int round,
+      String name,
+      ClosedLoop.Call call,
+      int streams,
+      double seconds,
+      double[] totals)
+      throws InterruptedException {
+    ClientCost before = ClientCost.now();
+    ClosedLoop.Result r = ClosedLoop.run(streams, seconds, call);
+    ClientCost cost = ClientCost.now().minus(before);
+    long allocated = cost.allocatedBytes() + r.workerAllocatedBytes();
+    totals[0] += r.units();
+    totals[1] += r.seconds();
+    totals[2] += cost.cpuNanos();
+    if (name.startsWith("OpenAI")) {
+      allocA += allocated;
+    } else {
+      allocO += allocated;
+    }
+    report.row(
+        round,
+        name,
+        r.unitsPerSecond(),
+        1e6 * cost.cpuNanos() / Math.max(1, r.units()) / 1e9,
+        1e6 * allocated / Math.max(1, r.units()) / 1e6,
+        r.failures() + (r.firstError() == null ? "" : " (" + r.firstError() + ")"));
+  }
+
+  private static PredictClient easClient(ServerProcess server) {
+    HttpConfig config = new HttpConfig();
+    config.setMaxConnectionCount(256);
+    config.setMaxConnectionPerRoute(256);
+    config.setReadTimeout(30_000);
+    return new PredictClient(config)
+        .setEndpoint(server.host)
+        .setModelName(server.service)
+        .setToken(server.token)
+        .setRetryCount(0);
+  }
+
+  private static long check(PredictResult result) {
+    if (result.status() != 200) {
+      throw new IllegalStateException("HTTP " + result.status());
+    }
+    return 1;
+  }
+
+  /** Calls and latencies of one client at one concurrency, over both halves. */
+  private static final class Side {
+    private final Histogram latencies = new Histogram(3);
+    private long calls;
+    private long failures;
+    private double seconds;
+
+    void add(ClosedLoop.Result r) {
+      latencies.add(r.latencies().getIntervalHistogram());
+      calls += r.calls();
+      failures += r.failures();
+      seconds += r.seconds();
+    }
+
+    double rate() {
+      return calls / seconds;
+    }
+
+    double p99() {
+      return latencies.getValueAtPercentile(99) / 1e6;
+    }
+
+    void row(BenchReport report, int concurrency, String name) {
+      report.row(
+          concurrency, name, rate(), latencies.getValueAtPercentile(50) / 1e6, p99(), failures);
+    }
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.pailot.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A {@link BenchServer} in a child JVM on this JVM's class path; closing it stops the child. */
+final class ServerProcess implements AutoCloseable {
+  private final Process process;
+  final String endpoint;
+  final String token;
+  final String host;
+  final String service;
+
+  private ServerProcess(Process process, String[] ready) {
+    this.process = process;
+    this.endpoint = ready[1];
+    this.token = ready[2];
+    this.host = ready[3];
+    this.service = ready[4];
+  }
+
+  static ServerProcess start(String kind) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx1g",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BenchServer.class.getName(),
+                    kind))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith("READY ")) {
+        return new ServerProcess(p, line.split(" "));
+      }
+    }
+    p.destroyForcibly();
+    throw new IOException("LocalPai server (" + kind + ") exited before READY");
+  }
+
+  @Override
+  public void close() throws IOException {
+    process.getOutputStream().close();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
