@@ -11,6 +11,7 @@ import dev.pailot.training.JobType;
 import dev.pailot.training.RoleSpec;
 import dev.pailot.training.SpotSpec;
 import dev.pailot.training.checkpoint.LocalCheckpointStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,11 +29,12 @@ class SpotRunOnLocalPaiTest {
   private LocalPai localPai;
   private Pai pai;
   private SpotTraining training;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @BeforeEach
   void start() {
     localPai = LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
-    pai = localPai.newClient();
+    pai = localPai.clientBuilder().meterRegistry(registry).build();
     training = SpotTraining.create(pai);
   }
 
@@ -79,6 +81,9 @@ class SpotRunOnLocalPaiTest {
 
     assertThat(report.outcome()).as(report.toText()).isEqualTo(RunOutcome.SUCCEEDED);
     assertThat(report.preemptions()).isEqualTo(2);
+    assertThat(registry.get("pailot.spot.preemptions").tag("job_name", report.run()).counter())
+        .extracting(c -> c.count())
+        .isEqualTo(2.0);
     assertThat(report.attempts())
         .extracting(AttemptReport::resumedFromStep)
         .containsExactly(0L, 20L, 40L);

@@ -9,6 +9,8 @@ import dev.pailot.training.spot.RunOutcome;
 import dev.pailot.training.spot.SpotRunEventType;
 import dev.pailot.training.spot.SpotRunPolicy;
 import dev.pailot.training.spot.SpotRunReport;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,11 +97,25 @@ public final class RunLoop {
       attempts.add(r.report());
       if (r.report().ending() == AttemptEnding.PREEMPTED) {
         preemptions++;
+        countPreemption();
       }
       Optional<RunClosing.End> end = closing.afterAttempt(r);
       if (end.isPresent()) {
         return end.get();
       }
+    }
+  }
+
+  // Exported as pailot_spot_preemptions_total{job_name}: pai-observability's spot-preemption alert
+  // watches it. The label is job_name because Prometheus keeps job for the scrape job.
+  private void countPreemption() {
+    MeterRegistry registry = setup.runtime().meterRegistry();
+    if (registry != null) {
+      Counter.builder("pailot.spot.preemptions")
+          .description("Spot training attempts reclaimed by the cloud")
+          .tag("job_name", setup.name())
+          .register(registry)
+          .increment();
     }
   }
 
