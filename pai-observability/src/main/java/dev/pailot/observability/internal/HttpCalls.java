@@ -1,0 +1,115 @@
+package dev.pailot.observability.internal;
+
+import dev.pailot.core.error.AuthenticationException;
+import dev.pailot.core.error.ErrorDetails;
+import dev.pailot.core.error.PaiException;
+import dev.pailot.core.error.ResourceNotFoundException;
+import dev.pailot.core.error.ServiceUnavailableException;
+import dev.pailot.core.error.ThrottlingException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The one place where this module's HTTP calls (engine {@code /metrics}, Prometheus's API) run and
+ * their failures become {@link PaiException}s. Messages name the URL and what to do, never a token
+ * or a body beyond the server's own error text. SDK-internal; thread-safe.
+ */
+public final class HttpCalls {
+  private HttpCalls() {}
+
+  /**
+   * A client with a deadline for the whole call.
+   *
+   * @param timeout connect + write + read deadline
+   * @return a new client; its threads are daemons and stop when idle
+   */
+  public static OkHttpClient client(Duration timeout) {
+    return new OkHttpClient.Builder()
+        .callTimeout(timeout)
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  /** What a successful call returned. */
+  public record Answer(int status, String body) {}
+
+  /**
+   * Runs a call and returns its body; a 4xx/5xx answer is returned too when {@code errorBodies}
+   * accepts its status (Prometheus puts {@code status: error} JSON in 400/422/503 answers).
+   *
+   * @param http the client
+   * @param request the request
+   * @param what e.g. {@code engine metrics}, for messages
+   * @param errorBodies whether error answers with a body are returned instead of thrown
+   * @return the answer
+   * @throws PaiException mapped from the status or the I/O failure
+   */
+  public static Answer execute(
+      OkHttpClient http, Request request, String what, boolean errorBodies) {
+    String url = request.url().newBuilder().query(null).build().toString();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody body = response.body();
+      String text = body == null ? "" : body.string();
+      if (response.isSuccessful() || (errorBodies && text.startsWith("{"))) {
+        return new Answer(response.code(), text);
+      }
+      throw status(response.code(), url, what);
+    } catch (InterruptedIOException e) {
+      throw new ServiceUnavailableException(
+          "Timed out reading "
+              + what
+              + " from "
+              + url
+              + ". Check the endpoint, or raise the"
+              + " timeout.",
+          details(0, true),
+          e);
+    } catch (IOException e) {
+      throw new ServiceUnavailableException(
+          "Could not read "
+              + what
+              + " from "
+              + url
+              + ": "
+              + e.getClass().getSimpleName()
+              + ". Check that the endpoint is up and reachable.",
+          details(0, true),
+          e);
+    }
+  }
+
+  private static PaiException status(int code, String url, String what) {
+    String message = "Reading " + what + " from " + url + " failed with HTTP " + code + ". ";
+    if (code == 401 || code == 403) {
+      return new AuthenticationException(
+          message + "Check the token (EAS services need their access token).",
+          details(code, false),
+          null);
+    }
+    if (code == 404) {
+      return new ResourceNotFoundException(
+          message + "Check the URL; engines serve /metrics next to /v1.",
+          details(code, false),
+          null);
+    }
+    if (code == 429) {
+      return new ThrottlingException(message + "Poll less often.", details(code, true), null);
+    }
+    if (code >= 500) {
+      return new ServiceUnavailableException(
+          message + "The server is failing; try again later.", details(code, true), null);
+    }
+    return new PaiException(message + "Check the request.", details(code, false), null);
+  }
+
+  private static ErrorDetails details(int status, boolean retryable) {
+    return new ErrorDetails(null, null, null, null, null, null, status, retryable, 1);
+  }
+}

@@ -1,0 +1,2 @@
+/** JSON reading behind {@link dev.pailot.observability.promql.PromQlClient}. */
+package dev.pailot.observability.promql.internal;
