@@ -21,5 +21,9 @@ public enum ReleaseEventType {
   /** Green takes all traffic; blue was handled per the blue policy. */
   PROMOTED,
   /** The controller was interrupted; EAS keeps the current weights. */
-  INTERRUPTED
+  INTERRUPTED,
+  /** Shadow: blue's traffic is mirrored to green; the evaluation window started. */
+  MIRRORING,
+  /** Shadow: the window is over and the comparison judged; attributes carry the verdict. */
+  SHADOW_JUDGED
 }

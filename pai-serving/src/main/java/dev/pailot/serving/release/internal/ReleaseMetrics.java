@@ -1,6 +1,6 @@
 package dev.pailot.serving.release.internal;
 
-import io.micrometer.core.instrument.Counter;
+import dev.pailot.observability.prometheus.LifecycleMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collections;
@@ -49,12 +49,7 @@ public final class ReleaseMetrics {
    * @param gate the failing gate, or the reason ({@code resume}, {@code error})
    */
   public void rollback(String green, String gate) {
-    Counter.builder(ROLLBACKS)
-        .description("Blue-green releases rolled back, by green service and failing gate")
-        .tag("service", green)
-        .tag("gate", gate)
-        .register(registry)
-        .increment();
+    LifecycleMetrics.on(registry).releaseRolledBack(green, gate);
   }
 
   /**

@@ -57,6 +57,23 @@ public interface ReleaseOps {
   void delete(String name);
 
   /**
+   * Mirrors a share of blue's requests to green ({@code CreateServiceMirror}, or {@code
+   * UpdateServiceMirror} when blue already mirrors).
+   *
+   * @param blue the mirrored service
+   * @param percent share of requests, 1 to 100
+   * @param green the target
+   */
+  void mirror(String blue, int percent, String green);
+
+  /**
+   * Stops mirroring blue's requests ({@code DeleteServiceMirror}); no error when none.
+   *
+   * @param blue the mirrored service
+   */
+  void stopMirror(String blue);
+
+  /**
    * A service's own endpoint and token.
    *
    * @param name service name

@@ -69,6 +69,16 @@ final class FakeEas implements ReleaseOps {
   }
 
   @Override
+  public synchronized void mirror(String blue, int percent, String green) {
+    calls.add("mirror " + blue + " " + percent + "% to " + green);
+  }
+
+  @Override
+  public synchronized void stopMirror(String blue) {
+    calls.add("stop mirror " + blue);
+  }
+
+  @Override
   public Endpoint endpoint(String name) {
     return new Endpoint("http://127.0.0.1:9/api/predict/" + name, "token-" + name);
   }
