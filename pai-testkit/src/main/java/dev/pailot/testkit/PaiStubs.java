@@ -1,6 +1,7 @@
 package dev.pailot.testkit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.pailot.testkit.stubs.EasStubs;
 import dev.pailot.testkit.stubs.EcsStubs;
 import dev.pailot.testkit.stubs.Faults;
 import dev.pailot.testkit.stubs.VpcStubs;
@@ -27,6 +28,7 @@ public final class PaiStubs {
   private final VpcStubs vpc;
   private final EcsStubs ecs;
   private final WorkspaceStubs workspace;
+  private final EasStubs eas;
   private final Faults faults;
   private final RecordedCalls calls;
 
@@ -40,6 +42,7 @@ public final class PaiStubs {
     this.vpc = new VpcStubs(server);
     this.ecs = new EcsStubs(server);
     this.workspace = new WorkspaceStubs(server);
+    this.eas = new EasStubs(server);
     this.faults = new Faults(server);
     this.calls = new RecordedCalls(server);
   }
@@ -69,6 +72,15 @@ public final class PaiStubs {
    */
   public WorkspaceStubs workspace() {
     return workspace;
+  }
+
+  /**
+   * EAS stubs: services, versions, groups, mirrors, scalers, events and diagnosis.
+   *
+   * @return EAS stubs
+   */
+  public EasStubs eas() {
+    return eas;
   }
 
   /**
