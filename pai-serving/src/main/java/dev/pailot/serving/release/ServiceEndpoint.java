@@ -3,8 +3,8 @@ package dev.pailot.serving.release;
 import java.util.Objects;
 
 /**
- * A service's own data-plane endpoint and its access token, handed to a client factory. The
- * token never appears in {@link #toString()}.
+ * A service's own data-plane endpoint and its access token, handed to a client factory. The token
+ * never appears in {@link #toString()}.
  */
 public final class ServiceEndpoint {
   private final String url;

@@ -4,6 +4,8 @@ import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.InferenceClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Application traffic for behaviour tests: several callers sending chat requests through one
- * client (the group endpoint) back to back, counting successes and failures, until stopped.
+ * Application traffic for behaviour tests: several callers sending chat requests through one client
+ * (the group endpoint) back to back, counting successes and failures, until stopped.
  */
 final class ClientLoad implements AutoCloseable {
   private final InferenceClient client;
@@ -22,6 +24,7 @@ final class ClientLoad implements AutoCloseable {
   final AtomicLong ok = new AtomicLong();
   final AtomicLong failed = new AtomicLong();
   final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+  final Map<String, AtomicLong> byModel = new ConcurrentHashMap<>();
 
   private ClientLoad(InferenceClient client, int callers) {
     this.client = client;
@@ -41,12 +44,10 @@ final class ClientLoad implements AutoCloseable {
     int n = 0;
     while (running.get()) {
       ChatRequest r =
-          ChatRequest.builder()
-              .user("caller " + caller + " request " + n++)
-              .maxTokens(4)
-              .build();
+          ChatRequest.builder().user("caller " + caller + " request " + n++).maxTokens(4).build();
       try {
-        client.chat(r);
+        String model = client.chat(r).model().orElse("?");
+        byModel.computeIfAbsent(model, m -> new AtomicLong()).incrementAndGet();
         ok.incrementAndGet();
       } catch (RuntimeException e) {
         failed.incrementAndGet();
@@ -72,6 +73,12 @@ final class ClientLoad implements AutoCloseable {
     running.set(false);
     callers.shutdown();
     callers.awaitTermination(1, TimeUnit.MINUTES);
+  }
+
+  /** Requests answered by a model (the version's served name). */
+  long servedBy(String model) {
+    AtomicLong n = byModel.get(model);
+    return n == null ? 0 : n.get();
   }
 
   List<String> errors() {

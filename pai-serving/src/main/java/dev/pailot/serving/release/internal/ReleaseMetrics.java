@@ -25,6 +25,8 @@ public final class ReleaseMetrics {
   private static final Map<MeterRegistry, ReleaseMetrics> BY_REGISTRY =
       Collections.synchronizedMap(new WeakHashMap<>());
 
+  private static final ReleaseMetrics NONE = new ReleaseMetrics(null);
+
   private final MeterRegistry registry;
   private final Map<String, AtomicInteger> stages = new ConcurrentHashMap<>();
 
@@ -35,11 +37,11 @@ public final class ReleaseMetrics {
   /**
    * The meters of one registry.
    *
-   * @param registry registry
+   * @param registry registry, {@code null} when the {@code Pai} has none (nothing is recorded)
    * @return its release meters
    */
   public static ReleaseMetrics of(MeterRegistry registry) {
-    return BY_REGISTRY.computeIfAbsent(registry, ReleaseMetrics::new);
+    return registry == null ? NONE : BY_REGISTRY.computeIfAbsent(registry, ReleaseMetrics::new);
   }
 
   /**
@@ -49,6 +51,9 @@ public final class ReleaseMetrics {
    * @param gate the failing gate, or the reason ({@code resume}, {@code error})
    */
   public void rollback(String green, String gate) {
+    if (registry == null) {
+      return;
+    }
     LifecycleMetrics.on(registry).releaseRolledBack(green, gate);
   }
 
@@ -60,6 +65,9 @@ public final class ReleaseMetrics {
    * @param percent share in percent
    */
   public void stage(String group, String green, int percent) {
+    if (registry == null) {
+      return;
+    }
     stages
         .computeIfAbsent(
             group + '/' + green,
