@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
  * chat requests through the group endpoint during every switch, and not one may fail.
  */
 class BlueGreenLocalPaiTest {
-  private static ReleaseLab lab;
+  private static ReleaseTestLab lab;
 
   @BeforeAll
   static void start() {
-    lab = new ReleaseLab();
+    lab = new ReleaseTestLab();
   }
 
   @AfterAll
@@ -53,9 +53,9 @@ class BlueGreenLocalPaiTest {
 
   @Test
   void aGoodGreenIsPromotedThroughEveryStageAndNoRequestFails() throws Exception {
-    lab.deployBlue(ReleaseLab.spec("good_v1", "good", "chat-v1"));
+    lab.deployBlue(ReleaseTestLab.spec("good_v1", "good", "chat-v1"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    ServiceSpec greenSpec = ReleaseLab.spec("good_v2", "good", "chat-v2");
+    ServiceSpec greenSpec = ReleaseTestLab.spec("good_v2", "good", "chat-v2");
     List<ReleaseEvent> events = new CopyOnWriteArrayList<>();
     Pai pai = lab.pai;
     EasClient eas = lab.eas;
@@ -114,19 +114,19 @@ class BlueGreenLocalPaiTest {
 
   @Test
   void aSlowGreenIsRolledBackAtTheFirstStageAndNoRequestFails() throws Exception {
-    lab.deployBlue(ReleaseLab.spec("slow_v1", "slow", "chat-v1"));
+    lab.deployBlue(ReleaseTestLab.spec("slow_v1", "slow", "chat-v1"));
     lab.localPai.faults().easLatency("slow_v2", Duration.ofMillis(400));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ReleaseReport report;
     try (InferenceClient app = lab.groupClient("slow", registry);
         ClientLoad load = ClientLoad.start(app, 4);
         Pai pai = lab.localPai.clientBuilder().meterRegistry(registry).build();
-        EasClient eas = ReleaseLab.fastEas(pai);
+        EasClient eas = ReleaseTestLab.fastEas(pai);
         BlueGreen releases = BlueGreen.create(pai, eas)) {
       load.awaitMore(50);
       report =
           releases
-              .release("slow", "slow_v1", ReleaseLab.spec("slow_v2", "slow", "chat-v2"))
+              .release("slow", "slow_v1", ReleaseTestLab.spec("slow_v2", "slow", "chat-v2"))
               .bake(Duration.ofMillis(1500))
               .drain(Duration.ofMillis(600)) // longer than the injected latency
               .gate(metricsGate(registry, "slow"))
@@ -167,7 +167,7 @@ class BlueGreenLocalPaiTest {
 
   @Test
   void anErroringGreenIsRolledBackBeforeItTakesAnyTraffic() throws Exception {
-    lab.deployBlue(ReleaseLab.spec("err_v1", "err", "chat-v1"));
+    lab.deployBlue(ReleaseTestLab.spec("err_v1", "err", "chat-v1"));
     lab.localPai.faults().easErrors("err_v2", 0.5);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ReleaseReport report;
@@ -177,7 +177,7 @@ class BlueGreenLocalPaiTest {
       load.awaitMore(50);
       report =
           releases
-              .release("err", "err_v1", ReleaseLab.spec("err_v2", "err", "chat-v2"))
+              .release("err", "err_v1", ReleaseTestLab.spec("err_v2", "err", "chat-v2"))
               .warmup(20)
               .bake(Duration.ofMillis(300))
               .drain(Duration.ofMillis(300))
@@ -201,9 +201,9 @@ class BlueGreenLocalPaiTest {
 
   @Test
   void aKilledControllerIsResumedByANewProcessAtTheStageInProgress() throws Exception {
-    lab.deployBlue(ReleaseLab.spec("res_v1", "res", "chat-v1"));
+    lab.deployBlue(ReleaseTestLab.spec("res_v1", "res", "chat-v1"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    ServiceSpec greenSpec = ReleaseLab.spec("res_v2", "res", "chat-v2");
+    ServiceSpec greenSpec = ReleaseTestLab.spec("res_v2", "res", "chat-v2");
     try (InferenceClient app = lab.groupClient("res", registry);
         ClientLoad load = ClientLoad.start(app, 4)) {
       load.awaitMore(50);
@@ -235,7 +235,7 @@ class BlueGreenLocalPaiTest {
       // A new process: its own Pai client, nothing shared with the first controller but EAS.
       ReleaseReport resumed;
       try (Pai other = lab.localPai.newClient();
-          EasClient otherEas = ReleaseLab.fastEas(other);
+          EasClient otherEas = ReleaseTestLab.fastEas(other);
           BlueGreen releases = BlueGreen.create(other, otherEas)) {
         assertThat(releases.inspect("res", "res_v1", "res_v2").stagePercent()).contains(50);
         resumed =

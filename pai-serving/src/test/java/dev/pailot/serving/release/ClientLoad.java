@@ -17,12 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Application traffic for behaviour tests: several callers sending chat requests through one client
  * (the group endpoint) back to back, counting successes and failures, until stopped.
  */
-final class ClientLoad implements AutoCloseable {
+public final class ClientLoad implements AutoCloseable {
   private final InferenceClient client;
   private final ExecutorService callers;
   private final AtomicBoolean running = new AtomicBoolean(true);
-  final AtomicLong ok = new AtomicLong();
-  final AtomicLong failed = new AtomicLong();
+
+  /** Requests answered. */
+  public final AtomicLong ok = new AtomicLong();
+
+  /** Requests failed. */
+  public final AtomicLong failed = new AtomicLong();
+
   final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
   final Map<String, AtomicLong> byModel = new ConcurrentHashMap<>();
 
@@ -36,7 +41,7 @@ final class ClientLoad implements AutoCloseable {
   }
 
   /** Starts {@code callers} threads calling through {@code client}. */
-  static ClientLoad start(InferenceClient client, int callers) {
+  public static ClientLoad start(InferenceClient client, int callers) {
     return new ClientLoad(client, callers);
   }
 
@@ -59,7 +64,7 @@ final class ClientLoad implements AutoCloseable {
   }
 
   /** Waits until at least {@code n} more requests succeeded (bounded by a minute). */
-  void awaitMore(long n) throws InterruptedException {
+  public void awaitMore(long n) throws InterruptedException {
     long target = ok.get() + n;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
     while (ok.get() < target && System.nanoTime() < deadline) {
@@ -76,12 +81,12 @@ final class ClientLoad implements AutoCloseable {
   }
 
   /** Requests answered by a model (the version's served name). */
-  long servedBy(String model) {
+  public long servedBy(String model) {
     AtomicLong n = byModel.get(model);
     return n == null ? 0 : n.get();
   }
 
-  List<String> errors() {
+  public List<String> errors() {
     return new ArrayList<>(errors);
   }
 }

@@ -94,8 +94,8 @@ public final class ShadowRun {
   }
 
   /**
-   * Adds a probe request, sent to both sides in turn with the others (default: the golden prompts,
-   * or a short greeting).
+   * Adds a probe request, sent to both sides in turn with the others (default: the golden prompts
+   * with 16-token answers, or a short greeting).
    *
    * @param request the request
    * @return this run
@@ -215,14 +215,8 @@ public final class ShadowRun {
     }
     List<ChatRequest> p = new ArrayList<>(probes);
     if (p.isEmpty()) {
-      golden.forEach(
-          g ->
-              p.add(
-                  ChatRequest.builder()
-                      .user(g.prompt())
-                      .maxTokens(maxTokens)
-                      .temperature(0.0)
-                      .build()));
+      // Short answers: the probes measure latency under load, the golden set judges content.
+      golden.forEach(g -> p.add(ChatRequest.builder().user(g.prompt()).maxTokens(16).build()));
     }
     if (p.isEmpty()) {
       p.add(ChatRequest.builder().user("Say hello.").maxTokens(8).temperature(0.0).build());

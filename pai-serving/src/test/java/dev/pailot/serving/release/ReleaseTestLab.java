@@ -19,14 +19,20 @@ import java.time.Duration;
  * 20 ms, so a replica loads in about 10 ms; engine steps are cheap so a few callers make hundreds
  * of requests per second.
  */
-final class ReleaseLab implements AutoCloseable {
+public final class ReleaseTestLab implements AutoCloseable {
   static final String VLLM = "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5";
 
-  final LocalPai localPai;
-  final Pai pai;
-  final EasClient eas;
+  /** The emulator. */
+  public final LocalPai localPai;
 
-  ReleaseLab() {
+  /** A client for it. */
+  public final Pai pai;
+
+  /** EAS through {@link #pai}, with fast waiters. */
+  public final EasClient eas;
+
+  /** Starts LocalPai. */
+  public ReleaseTestLab() {
     localPai = LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
     pai = localPai.newClient();
     eas = fastEas(pai);
@@ -35,12 +41,12 @@ final class ReleaseLab implements AutoCloseable {
   /**
    * An EAS client whose waiters poll every 20-100 ms (LocalPai's replicas load in milliseconds).
    */
-  static EasClient fastEas(Pai pai) {
+  public static EasClient fastEas(Pai pai) {
     return EasClient.builder(pai).pollDelays(Duration.ofMillis(20), Duration.ofMillis(100)).build();
   }
 
   /** A vLLM service of {@code group} serving model {@code model} (the version's name). */
-  static ServiceSpec spec(String name, String group, String model) {
+  public static ServiceSpec spec(String name, String group, String model) {
     return ServiceSpec.builder()
         .metadata(
             ServiceMetadata.builder()
@@ -61,14 +67,14 @@ final class ReleaseLab implements AutoCloseable {
   }
 
   /** Deploys blue and waits until it answers. */
-  void deployBlue(ServiceSpec spec) {
+  public void deployBlue(ServiceSpec spec) {
     eas.createService(spec);
     eas.awaitRunning(spec.name(), Duration.ofSeconds(30));
     eas.awaitServing(eas.describeService(spec.name()), Duration.ofSeconds(30));
   }
 
   /** The application's client: the group endpoint, metrics tagged with the group's name. */
-  InferenceClient groupClient(String group, MeterRegistry registry) {
+  public InferenceClient groupClient(String group, MeterRegistry registry) {
     EasGroup g = eas.describeGroup(group);
     return InferenceClient.builder()
         .endpoint(g.internetEndpoint().orElseThrow())
