@@ -135,6 +135,7 @@ class BlueGreenLocalPaiTest {
       assertThat(load.failed.get()).as("failed client requests: %s", load.errors()).isZero();
       assertThat(load.servedBy("chat-v2")).as("green served some traffic at 10%").isPositive();
     }
+    System.out.println(report.toText());
     assertThat(report.outcome()).isEqualTo(ReleaseOutcome.ROLLED_BACK);
     assertThat(report.stages()).extracting(StageReport::percent).containsExactly(0, 10);
     assertThat(report.failedGate())
@@ -237,7 +238,9 @@ class BlueGreenLocalPaiTest {
       try (Pai other = lab.localPai.newClient();
           EasClient otherEas = ReleaseTestLab.fastEas(other);
           BlueGreen releases = BlueGreen.create(other, otherEas)) {
-        assertThat(releases.inspect("res", "res_v1", "res_v2").stagePercent()).contains(50);
+        // tag::resume[]
+        ReleaseState found = releases.inspect("res", "res_v1", "res_v2"); // from EAS alone
+        System.out.println(found.description()); // ... takes 50% of traffic ...
         resumed =
             releases
                 .resume("res", "res_v1", "res_v2")
@@ -245,6 +248,9 @@ class BlueGreenLocalPaiTest {
                 .drain(Duration.ofMillis(200))
                 .gate(metricsGate(registry, "res"))
                 .run();
+        // end::resume[]
+        assertThat(found.phase()).isEqualTo(ReleasePhase.SHIFTING);
+        assertThat(found.stagePercent()).contains(50);
       }
       load.awaitMore(50);
       assertThat(load.failed.get()).as("failed client requests: %s", load.errors()).isZero();

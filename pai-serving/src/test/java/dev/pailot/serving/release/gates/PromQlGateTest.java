@@ -63,7 +63,16 @@ class PromQlGateTest {
   @Test
   void theBlueprintRulePassesWhileItDoesNotFireAndTheWindowIsTheBake() {
     wm.stubFor(post("/api/v1/query").willReturn(okJson(vector(""))));
-    PromQlGate gate = PromQlGate.builder().client(prometheus).alertRule(RULE).build();
+    // tag::promql[]
+    // The blueprint's alert, as a gate: it passes while the rule does not fire.
+    PromQlGate gate =
+        PromQlGate.builder()
+            .client(prometheus) // PromQlClient.builder().baseUrl("http://prometheus:9090")
+            .alertRule(
+                "histogram_quantile(0.99, sum(rate(inference_request_duration_seconds_bucket"
+                    + "[{window}])) by (le, service_name)) > 1.0") // {window}: the stage's bake
+            .build();
+    // end::promql[]
 
     GateResult r = gate.evaluate(stage(10, Duration.ofMinutes(5)));
 
