@@ -52,12 +52,13 @@ public final class LifecycleMetrics {
   /**
    * Counts a spot training attempt reclaimed by the cloud.
    *
-   * @param job the training job's (or spot run's) name
+   * @param job the training job's (or spot run's) name, exported as label {@code job_name}
+   *     (Prometheus keeps {@code job} for the scrape job)
    */
   public void spotPreemption(String job) {
     Counter.builder("pailot.spot.preemptions")
         .description("Spot training attempts reclaimed by the cloud")
-        .tag("job", job)
+        .tag("job_name", job)
         .register(registry)
         .increment();
   }

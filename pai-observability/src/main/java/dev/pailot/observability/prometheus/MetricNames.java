@@ -51,7 +51,7 @@ public final class MetricNames {
   /** Blue-green releases rolled back (counter; {@code service}, {@code gate}). */
   public static final String RELEASE_ROLLBACKS = "pailot_release_rollbacks_total";
 
-  /** Spot training attempts reclaimed by the cloud (counter; {@code job}). */
+  /** Spot training attempts reclaimed by the cloud (counter; {@code job_name}). */
   public static final String SPOT_PREEMPTIONS = "pailot_spot_preemptions_total";
 
   /** vLLM: requests in the running batch (gauge; {@code model_name}). */

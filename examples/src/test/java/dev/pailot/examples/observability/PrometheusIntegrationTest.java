@@ -1,0 +1,184 @@
+package dev.pailot.examples.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pailot.core.Pai;
+import dev.pailot.core.Product;
+import dev.pailot.core.internal.PaiRuntime;
+import dev.pailot.core.internal.transport.ApiRequest;
+import dev.pailot.core.internal.transport.Operation;
+import dev.pailot.examples.demo.ObservabilityStage;
+import dev.pailot.observability.ObservabilityArtifacts;
+import dev.pailot.observability.alerts.AlertSpec;
+import dev.pailot.observability.alerts.PailotAlerts;
+import dev.pailot.observability.prometheus.LocalPrometheus;
+import dev.pailot.observability.promql.PromQlClient;
+import dev.pailot.observability.promql.RangeQuery;
+import dev.pailot.serving.client.ChatRequest;
+import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.testkit.localpai.LocalPai;
+import dev.pailot.testkit.localpai.LocalPaiOptions;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's "must show": a real Prometheus (Debian's binary) scrapes the demo's metrics endpoint
+ * while the real inference client sends load to a vLLM service on LocalPai. The blueprint's p99
+ * query answers through the PromQL client, and the generated latency alert (with a 2 s {@code for})
+ * fires once LocalPai injects 1.5 s of gateway latency, and was neither pending nor firing before.
+ */
+class PrometheusIntegrationTest {
+  private static final String SERVICE = "chat";
+  private static final String P99 = PailotAlerts.latencyQuantile(0.99, Duration.ofMinutes(5));
+  private static final String ALERT = "ALERTS{alertname=\"" + PailotAlerts.LATENCY + "\"";
+
+  @TempDir Path dir;
+
+  @Test
+  void blueprintQueryAndLatencyAlertOnARealPrometheus() throws Exception {
+    Path rules = dir.resolve("rules");
+    ObservabilityArtifacts.writeTo(
+        rules, AlertSpec.builder().pendingFor(Duration.ofSeconds(2)).build());
+    ExecutorService load = Executors.newFixedThreadPool(8);
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicLong answered = new AtomicLong();
+    try (LocalPai localPai =
+            LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
+        Pai pai = localPai.newClient();
+        ObservabilityStage stage =
+            ObservabilityStage.start(
+                dir.resolve("demo"), new PrintStream(OutputStream.nullOutputStream()));
+        LocalPrometheus prometheus =
+            LocalPrometheus.builder()
+                .scrapeTarget(stage.scrapeUrl())
+                .ruleFile(rules.resolve(ObservabilityArtifacts.RULES))
+                .start();
+        PromQlClient promql = PromQlClient.builder().baseUrl(prometheus.url().toString()).build()) {
+      deployVllm(pai, localPai);
+      JsonNode service = describe(pai, localPai);
+      try (InferenceClient client =
+          InferenceClient.builder()
+              .endpoint(service.path("InternetEndpoint").asText())
+              .token(service.path("AccessToken").asText())
+              .serviceName(SERVICE)
+              .meterRegistry(stage.registry())
+              .build()) {
+        ChatRequest request =
+            ChatRequest.builder().model("qwen").user("Hello").maxTokens(8).build();
+        for (int i = 0; i < 8; i++) {
+          load.submit(
+              () -> {
+                while (running.get()) {
+                  client.chat(request);
+                  answered.incrementAndGet();
+                }
+                return null;
+              });
+        }
+        // Fast phase: the blueprint query answers, under budget, and no alert exists.
+        await(() -> p99(promql) != null, "a p99 for " + SERVICE);
+        assertThat(p99(promql)).isLessThan(1.0);
+        assertThat(promql.query(ALERT + "}").isEmpty()).isTrue();
+        Instant crossing = Instant.now();
+
+        localPai.faults().easLatency(SERVICE, Duration.ofMillis(1500));
+        await(
+            () -> !promql.query(ALERT + ",alertstate=\"firing\"}").isEmpty(),
+            "the latency alert firing");
+
+        assertThat(p99(promql)).isGreaterThan(1.0);
+        assertThat(
+                promql
+                    .queryRange(
+                        RangeQuery.builder()
+                            .query(ALERT + "}")
+                            .start(crossing.minusSeconds(60))
+                            .end(crossing)
+                            .step(Duration.ofSeconds(1))
+                            .build())
+                    .isEmpty())
+            .as("no alert, not even pending, before the latency was injected")
+            .isTrue();
+        assertThat(answered.get()).isPositive();
+      } finally {
+        running.set(false);
+        load.shutdown();
+        assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(Files.readString(stage.files().get(0))).contains(PailotAlerts.LATENCY);
+    }
+  }
+
+  private static Double p99(PromQlClient promql) {
+    return promql.query(P99).value(Map.of("service_name", SERVICE)).orElse(null);
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("gave up waiting for " + what);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /**
+   * A vLLM service serving {@code qwen} with 2 ms engine steps, deployed with raw CreateService.
+   */
+  private static void deployVllm(Pai pai, LocalPai localPai) throws InterruptedException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode spec = json.createObjectNode();
+    spec.putObject("metadata").put("name", SERVICE).put("instance", 1);
+    spec.putObject("cloud").putObject("computing").put("instance_type", "ecs.gn7i-c8g1.2xlarge");
+    ObjectNode c = spec.putArray("containers").addObject();
+    c.put("image", "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5");
+    c.put("port", 8000);
+    c.put("script", "vllm serve /mnt/model --served-model-name qwen");
+    c.putArray("env").addObject().put("name", "LOCALPAI_STEP_BASE_US").put("value", "2000");
+    spec.putArray("storage")
+        .addObject()
+        .put("mount_path", "/mnt/model")
+        .putObject("oss")
+        .put("path", "oss://models/qwen2.5-0.5b-instruct/");
+    PaiRuntime.of(pai)
+        .call(
+            ApiRequest.of(
+                    Operation.roa(Product.EAS, "CreateService", "POST", "/api/v2/services", false))
+                .rawBody(spec.toString())
+                .build());
+    await(() -> describe(pai, localPai).path("Status").asText().equals("Running"), "Running");
+  }
+
+  private static JsonNode describe(Pai pai, LocalPai localPai) {
+    return PaiRuntime.of(pai)
+        .call(
+            ApiRequest.of(
+                    Operation.roa(
+                        Product.EAS,
+                        "DescribeService",
+                        "GET",
+                        "/api/v2/services/{ClusterId}/{ServiceName}",
+                        true))
+                .path("ClusterId", localPai.region())
+                .path("ServiceName", SERVICE)
+                .build())
+        .body();
+  }
+}

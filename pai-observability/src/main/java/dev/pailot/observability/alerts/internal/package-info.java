@@ -1,0 +1,2 @@
+/** Formatting behind the alert-rule generator. */
+package dev.pailot.observability.alerts.internal;
