@@ -7,6 +7,7 @@ import dev.pailot.core.error.ResourceNotFoundException;
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.error.WaiterTimeoutException;
 import dev.pailot.core.internal.PaiRuntime;
+import dev.pailot.serving.eas.internal.DeployRun;
 import dev.pailot.serving.eas.internal.EasApi;
 import dev.pailot.serving.eas.internal.EasOps;
 import dev.pailot.serving.eas.internal.EasTrafficApi;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * PAI-EAS services (version 2021-07-01): create, update, describe, list, start, stop, scale,
  * delete, versions and rollback, release weights, groups, traffic mirrors, autoscaler and cron
  * scaler, events and diagnosis, waiters for {@code Running} and for the real inference path, and
- * (deploy with preflight checks follows in the same package).
+ * {@link #deploy(ServiceSpec, DeployOptions)} which does all of it with preflight checks.
  *
  * <pre>{@code
  * try (EasClient eas = EasClient.create(pai)) {
@@ -429,6 +430,19 @@ public final class EasClient implements AutoCloseable {
   }
 
   /**
+   * Waits until the service is gone (DescribeService answers not-found) after {@link
+   * #deleteService}.
+   *
+   * @param name service
+   * @param timeout deadline
+   * @throws WaiterTimeoutException if the deadline passes first
+   * @throws dev.pailot.core.error.WaiterUnrecoverableStateException if deletion failed
+   */
+  public void awaitDeleted(String name, Duration timeout) {
+    waits.untilDeleted(requireName(name), positive(timeout));
+  }
+
+  /**
    * Waits until the service's own endpoint answers: {@code GET /v1/models} (or {@code /health}
    * where that is 404) with the service's token must give 2xx; 503 {@code no healthy upstream}
    * means not yet. Uses the internet or intranet endpoint per the {@code Pai}'s endpoint network.
@@ -444,6 +458,35 @@ public final class EasClient implements AutoCloseable {
     Objects.requireNonNull(service, "service");
     waits.untilServing(service, endpoint(service), positive(timeout), null);
     return service;
+  }
+
+  /**
+   * Deploys a spec end to end: runs {@link dev.pailot.serving.preflight.Preflight} (errors block
+   * unless their ids are waived), creates the service or updates it (replace by default), waits
+   * until it is {@code Running} on the new version, waits until its own endpoint answers with its
+   * token, then verifies that the live version, image and weights are the ones deployed. Progress
+   * events ({@code eas.deploy}: PREFLIGHT, CREATING/UPDATING/UNCHANGED, WAITING, RUNNING, PROBING,
+   * SERVING, VERIFIED) go to the {@code Pai}'s listener and the options' listener. A service that
+   * already runs exactly this spec is left alone ({@code UNCHANGED}).
+   *
+   * @param spec the spec
+   * @param options profile, waivers, deadlines, listener
+   * @return what happened
+   * @throws dev.pailot.serving.preflight.PreflightFailedException if preflight found errors not
+   *     waived; nothing was sent
+   * @throws ServiceFailedException if the rollout failed; carries events and diagnosis (after an
+   *     update, the previous version may still serve)
+   * @throws DeploymentMismatchException if EAS runs another version, image or weights than deployed
+   *     (e.g. a silent rollback)
+   * @throws WaiterTimeoutException if a deadline passes first
+   */
+  public Deployment deploy(ServiceSpec spec, DeployOptions options) {
+    return new DeployRun(
+            api,
+            waits,
+            Objects.requireNonNull(spec, "spec"),
+            Objects.requireNonNull(options, "options"))
+        .run();
   }
 
   /**

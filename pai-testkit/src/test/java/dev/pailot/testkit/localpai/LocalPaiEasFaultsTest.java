@@ -98,6 +98,9 @@ class LocalPaiEasFaultsTest {
                 .get("TotalCount")
                 .asInt())
         .isEqualTo(1);
+    JsonNode diagnosis = eas.get("DescribeServiceDiagnosis", "ft_rollout", "/diagnosis", Map.of());
+    assertThat(diagnosis.at("/DiagnosisList/0/Error").asText()).contains("not healthy");
+    assertThat(diagnosis.at("/DiagnosisList/0/Advices/0").asText()).contains("roll back");
 
     eas.put(
         "UpdateServiceVersion",
@@ -105,6 +108,10 @@ class LocalPaiEasFaultsTest {
         "/version",
         EasCalls.JSON.createObjectNode().put("Version", 1));
     eas.awaitStatus("ft_rollout", "Running");
+    assertThat(
+            eas.get("DescribeServiceDiagnosis", "ft_rollout", "/diagnosis", Map.of())
+                .get("DiagnosisList"))
+        .isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.pailot.core.error.WaiterUnrecoverableStateException;
 import dev.pailot.core.event.ProgressEvent;
 import dev.pailot.core.waiter.Waiter;
 import dev.pailot.core.waiter.WaiterPoll;
+import dev.pailot.serving.eas.DeploymentMismatchException;
 import dev.pailot.serving.eas.EasService;
 import dev.pailot.serving.eas.ServiceDiagnosis;
 import dev.pailot.serving.eas.ServiceEvent;
@@ -13,6 +14,7 @@ import dev.pailot.serving.eas.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -72,6 +74,58 @@ public final class EasWaits {
   }
 
   /**
+   * Waits until the service runs {@code expected} as its current and latest version. Fails fast on
+   * {@code Failed} (with events and diagnosis) and when it stays {@code Running} on another version
+   * for three polls after the new one was registered (a silent rollback).
+   *
+   * @param name service
+   * @param expected the version deployed
+   * @param timeout deadline
+   * @param onPoll progress callback, or {@code null}
+   * @return the service
+   * @throws DeploymentMismatchException on a silent rollback
+   */
+  public EasService untilVersion(
+      String name, int expected, Duration timeout, Consumer<WaiterPoll> onPoll) {
+    Instant started = Instant.now().minusSeconds(60);
+    AtomicInteger stale = new AtomicInteger();
+    Predicate<EasService> registered =
+        s ->
+            s.status() == ServiceStatus.RUNNING
+                && s.latestVersion().orElse(s.currentVersion()) >= expected;
+    try {
+      return Waiter.<EasService>builder("EAS service " + name + " Running version " + expected)
+          .poll(() -> api.describe(name))
+          .state(s -> s.status().wireValue() + " v" + s.currentVersion())
+          .until(s -> registered.test(s) && s.currentVersion() == expected)
+          .failWhen(
+              s -> {
+                if (s.status() == ServiceStatus.FAILED
+                    || s.status() == ServiceStatus.DELETE_FAILED) {
+                  return true;
+                }
+                if (registered.test(s) && s.currentVersion() != expected) {
+                  return stale.incrementAndGet() >= 3;
+                }
+                stale.set(0);
+                return false;
+              })
+          .delays(minDelay, maxDelay)
+          .timeout(timeout)
+          .onPoll(p -> report(name, p, onPoll))
+          .build()
+          .await();
+    } catch (WaiterUnrecoverableStateException e) {
+      EasService last = api.describe(name);
+      if (last.status() == ServiceStatus.RUNNING) {
+        throw new DeploymentMismatchException(
+            last, List.of("version: expected " + expected + ", live " + last.currentVersion()));
+      }
+      throw failed(name, started);
+    }
+  }
+
+  /**
    * Waits until the service reaches {@code target} (e.g. {@code Stopped}).
    *
    * @param name service
@@ -88,6 +142,31 @@ public final class EasWaits {
         .delays(minDelay, maxDelay)
         .timeout(timeout)
         .onPoll(p -> report(name, p, null))
+        .build()
+        .await();
+  }
+
+  /**
+   * Waits until DescribeService answers not-found.
+   *
+   * @param name service
+   * @param timeout deadline
+   */
+  public void untilDeleted(String name, Duration timeout) {
+    Waiter.<java.util.Optional<EasService>>builder("EAS service " + name + " deleted")
+        .poll(
+            () -> {
+              try {
+                return java.util.Optional.of(api.describe(name));
+              } catch (dev.pailot.core.error.ResourceNotFoundException e) {
+                return java.util.Optional.empty();
+              }
+            })
+        .state(o -> o.map(s -> s.status().wireValue()).orElse("gone"))
+        .until(java.util.Optional::isEmpty)
+        .failWhen(o -> o.filter(s -> s.status() == ServiceStatus.DELETE_FAILED).isPresent())
+        .delays(minDelay, maxDelay)
+        .timeout(timeout)
         .build()
         .await();
   }

@@ -73,7 +73,8 @@ public final class EasEmulation implements AutoCloseable {
             new MirrorHandler(context),
             new ScalerHandler(context),
             new InstanceHandler(context, view),
-            new EventHandler(context));
+            new EventHandler(context),
+            new DiagnosisHandler(context));
     this.mirror = new TrafficMirror(context::base);
     this.gateway = new EasGateway(new GatewayRouter(context, faults, seed), mirror);
     long period = tickPeriod(emulation).toNanos();
