@@ -107,7 +107,13 @@ public final class BlueGreen implements AutoCloseable {
   ReleaseController controller(BlueGreenRelease r, ReleasePlan plan) {
     PaiRuntime runtime = PaiRuntime.of(pai);
     EasReleaseOps ops =
-        new EasReleaseOps(eas, runtime, plan.group(), plan.green(), Optional.ofNullable(r.spec()));
+        new EasReleaseOps(
+            eas,
+            runtime,
+            plan.group(),
+            plan.green(),
+            Optional.ofNullable(r.spec()),
+            r.deployOptions());
     return new ReleaseController(
         plan,
         List.copyOf(r.gates()),

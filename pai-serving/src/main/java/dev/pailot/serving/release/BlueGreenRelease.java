@@ -3,6 +3,7 @@ package dev.pailot.serving.release;
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.eas.DeployOptions;
 import dev.pailot.serving.eas.ServiceSpec;
 import dev.pailot.serving.release.gates.ReleaseGate;
 import dev.pailot.serving.release.internal.ReleaseOps;
@@ -28,6 +29,7 @@ public final class BlueGreenRelease {
   private final List<ReleaseGate> gates = new ArrayList<>();
   private ReleaseListener listener = ReleaseListener.NONE;
   private ChatRequest warmupRequest;
+  private DeployOptions deployOptions = DeployOptions.defaults();
   private Function<ReleaseOps.Endpoint, InferenceClient> clients =
       e -> InferenceClient.builder().endpoint(e.url()).token(e.token()).build();
 
@@ -90,6 +92,19 @@ public final class BlueGreenRelease {
    */
   public BlueGreenRelease deployTimeout(Duration timeout) {
     plan.deployTimeout(timeout);
+    return this;
+  }
+
+  /**
+   * The preflight profile and waived checks for green, as {@code EasClient.deploy} takes them
+   * (default {@link DeployOptions#defaults()}); green is not created when preflight finds an error
+   * that is not waived.
+   *
+   * @param options deploy options (profile and waivers are used)
+   * @return this release
+   */
+  public BlueGreenRelease deployOptions(DeployOptions options) {
+    this.deployOptions = Objects.requireNonNull(options, "options");
     return this;
   }
 
@@ -231,6 +246,10 @@ public final class BlueGreenRelease {
 
   ReleaseListener listener() {
     return listener;
+  }
+
+  DeployOptions deployOptions() {
+    return deployOptions;
   }
 
   Optional<ChatRequest> warmupRequest() {

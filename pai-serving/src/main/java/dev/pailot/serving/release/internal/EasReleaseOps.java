@@ -9,10 +9,15 @@ import dev.pailot.core.error.WaiterUnrecoverableStateException;
 import dev.pailot.core.internal.PaiRuntime;
 import dev.pailot.core.internal.transport.ApiRequest;
 import dev.pailot.core.internal.transport.Operation;
+import dev.pailot.serving.eas.DeployOptions;
 import dev.pailot.serving.eas.EasClient;
 import dev.pailot.serving.eas.EasService;
 import dev.pailot.serving.eas.ServiceSpec;
 import dev.pailot.serving.eas.TrafficState;
+import dev.pailot.serving.preflight.Preflight;
+import dev.pailot.serving.preflight.PreflightFailedException;
+import dev.pailot.serving.preflight.PreflightFinding;
+import dev.pailot.serving.preflight.PreflightReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,7 @@ public final class EasReleaseOps implements ReleaseOps {
   private final String group;
   private final String green;
   private final Optional<ServiceSpec> greenSpec;
+  private final DeployOptions options;
 
   /**
    * Creates the operations of one release.
@@ -43,18 +49,21 @@ public final class EasReleaseOps implements ReleaseOps {
    * @param group group name
    * @param green green service name
    * @param greenSpec green's spec; empty to resume a release whose green exists
+   * @param options preflight profile and waivers for green (as {@code EasClient.deploy} uses them)
    */
   public EasReleaseOps(
       EasClient eas,
       PaiRuntime runtime,
       String group,
       String green,
-      Optional<ServiceSpec> greenSpec) {
+      Optional<ServiceSpec> greenSpec,
+      DeployOptions options) {
     this.eas = eas;
     this.runtime = runtime;
     this.group = group;
     this.green = green;
     this.greenSpec = greenSpec;
+    this.options = options;
   }
 
   @Override
@@ -93,6 +102,11 @@ public final class EasReleaseOps implements ReleaseOps {
                     "greenSpec",
                     "is not set and service " + green + " does not exist",
                     "pass green's ServiceSpec to release(...), not resume(...)"));
+    PreflightReport preflight = Preflight.check(spec, options.profile());
+    List<PreflightFinding> blocking = preflight.blocking(options.waived());
+    if (!blocking.isEmpty()) {
+      throw new PreflightFailedException(preflight, blocking);
+    }
     ObjectNode json = spec.toJsonNode().deepCopy();
     json.with("metadata").put("group", group);
     json.with("networking").put("traffic_state", "standalone");

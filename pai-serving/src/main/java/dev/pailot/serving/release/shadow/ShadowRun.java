@@ -5,6 +5,7 @@ import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.internal.PaiRuntime;
 import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.eas.DeployOptions;
 import dev.pailot.serving.eas.EasClient;
 import dev.pailot.serving.eas.ServiceSpec;
 import dev.pailot.serving.release.GreenPolicy;
@@ -47,6 +48,7 @@ public final class ShadowRun {
   private GreenPolicy onDiscard = GreenPolicy.STOP;
   private Duration deployTimeout = Duration.ofMinutes(30);
   private ReleaseListener listener = ReleaseListener.NONE;
+  private DeployOptions deployOptions = DeployOptions.defaults();
 
   ShadowRun(Pai pai, EasClient eas, String group, String blue, ServiceSpec spec) {
     this.pai = pai;
@@ -183,6 +185,17 @@ public final class ShadowRun {
   }
 
   /**
+   * The preflight profile and waived checks for green (default {@link DeployOptions#defaults()}).
+   *
+   * @param options deploy options (profile and waivers are used)
+   * @return this run
+   */
+  public ShadowRun deployOptions(DeployOptions options) {
+    this.deployOptions = Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  /**
    * Receives the run's events ({@code DEPLOYING}, {@code DEPLOYED}, {@code MIRRORING}, {@code
    * SHADOW_JUDGED}).
    *
@@ -238,7 +251,7 @@ public final class ShadowRun {
                 new ShadowController.Limits(maxErrorRate, maxP99Ratio, minAgreement),
                 onDiscard,
                 deployTimeout),
-            new EasReleaseOps(eas, runtime, group, green, Optional.of(spec)),
+            new EasReleaseOps(eas, runtime, group, green, Optional.of(spec), deployOptions),
             new ReleaseEvents(group, green, listener, runtime.listener()),
             e -> InferenceClient.builder().endpoint(e.url()).token(e.token()).build());
     try {
