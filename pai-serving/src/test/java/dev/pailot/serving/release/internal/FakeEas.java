@@ -13,6 +13,8 @@ final class FakeEas implements ReleaseOps {
   final List<String> calls = new ArrayList<>();
   private final String group;
   private final String green;
+  String endpointBase = "http://127.0.0.1:9/api/predict/";
+  String token = "token";
 
   FakeEas(String group, String blue, String green) {
     this.group = group;
@@ -80,6 +82,6 @@ final class FakeEas implements ReleaseOps {
 
   @Override
   public Endpoint endpoint(String name) {
-    return new Endpoint("http://127.0.0.1:9/api/predict/" + name, "token-" + name);
+    return new Endpoint(endpointBase + name, token);
   }
 }
