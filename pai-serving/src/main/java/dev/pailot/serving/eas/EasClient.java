@@ -95,7 +95,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public void updateService(String name, ServiceSpec spec) {
-    api.update(requireName(name), Objects.requireNonNull(spec, "spec").toJsonNode(), false);
+    api.update(ClientArgs.name(name), Objects.requireNonNull(spec, "spec").toJsonNode(), false);
   }
 
   /**
@@ -106,7 +106,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public void replaceService(String name, ServiceSpec spec) {
-    api.update(requireName(name), Objects.requireNonNull(spec, "spec").toJsonNode(), true);
+    api.update(ClientArgs.name(name), Objects.requireNonNull(spec, "spec").toJsonNode(), true);
   }
 
   /**
@@ -117,7 +117,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public EasService describeService(String name) {
-    return api.describe(requireName(name));
+    return api.describe(ClientArgs.name(name));
   }
 
   /**
@@ -138,7 +138,7 @@ public final class EasClient implements AutoCloseable {
    * @return false if it did not exist
    */
   public boolean deleteService(String name) {
-    return api.delete(requireName(name));
+    return api.delete(ClientArgs.name(name));
   }
 
   /**
@@ -148,7 +148,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public void startService(String name) {
-    api.action(EasOps.START, requireName(name));
+    api.action(EasOps.START, ClientArgs.name(name));
   }
 
   /**
@@ -158,7 +158,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public void stopService(String name) {
-    api.action(EasOps.STOP, requireName(name));
+    api.action(EasOps.STOP, ClientArgs.name(name));
   }
 
   /**
@@ -168,7 +168,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public void restartService(String name) {
-    api.action(EasOps.RESTART, requireName(name));
+    api.action(EasOps.RESTART, ClientArgs.name(name));
   }
 
   /**
@@ -180,7 +180,7 @@ public final class EasClient implements AutoCloseable {
    */
   public void scaleService(String name, int instances) {
     SpecRules.range("instances", instances, 0, 1000);
-    api.scale(requireName(name), instances);
+    api.scale(ClientArgs.name(name), instances);
   }
 
   /**
@@ -191,7 +191,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public List<ServiceVersion> listVersions(String name) {
-    return api.versions(requireName(name));
+    return api.versions(ClientArgs.name(name));
   }
 
   /**
@@ -205,7 +205,7 @@ public final class EasClient implements AutoCloseable {
    */
   public void rollbackToVersion(String name, int version) {
     SpecRules.range("version", version, 1, Integer.MAX_VALUE);
-    api.switchVersion(requireName(name), version);
+    api.switchVersion(ClientArgs.name(name), version);
   }
 
   /**
@@ -219,7 +219,7 @@ public final class EasClient implements AutoCloseable {
    */
   public void releaseService(String name, TrafficState state, int weight) {
     SpecRules.range("weight", weight, -1, 1000);
-    traffic.release(requireName(name), Objects.requireNonNull(state, "state"), weight);
+    traffic.release(ClientArgs.name(name), Objects.requireNonNull(state, "state"), weight);
   }
 
   /**
@@ -230,7 +230,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such group
    */
   public EasGroup describeGroup(String group) {
-    return traffic.describeGroup(requireName(group));
+    return traffic.describeGroup(ClientArgs.name(group));
   }
 
   /**
@@ -243,7 +243,8 @@ public final class EasClient implements AutoCloseable {
    * @throws ConflictException if the service already has a mirror (update it instead)
    */
   public void createServiceMirror(String name, int ratioPercent, List<String> targets) {
-    traffic.putMirror(requireName(name), ratio(ratioPercent), targets(targets), true);
+    traffic.putMirror(
+        ClientArgs.name(name), ClientArgs.ratio(ratioPercent), ClientArgs.targets(targets), true);
   }
 
   /**
@@ -255,7 +256,8 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if the service or its mirror does not exist
    */
   public void updateServiceMirror(String name, int ratioPercent, List<String> targets) {
-    traffic.putMirror(requireName(name), ratio(ratioPercent), targets(targets), false);
+    traffic.putMirror(
+        ClientArgs.name(name), ClientArgs.ratio(ratioPercent), ClientArgs.targets(targets), false);
   }
 
   /**
@@ -266,7 +268,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public Optional<ServiceMirror> describeServiceMirror(String name) {
-    return traffic.describeMirror(requireName(name));
+    return traffic.describeMirror(ClientArgs.name(name));
   }
 
   /**
@@ -276,7 +278,7 @@ public final class EasClient implements AutoCloseable {
    * @return false if it had none
    */
   public boolean deleteServiceMirror(String name) {
-    return traffic.delete(EasOps.DELETE_MIRROR, requireName(name));
+    return traffic.delete(EasOps.DELETE_MIRROR, ClientArgs.name(name));
   }
 
   /**
@@ -288,7 +290,7 @@ public final class EasClient implements AutoCloseable {
    */
   public void createAutoscaler(String name, AutoscalerSpec autoscaler) {
     traffic.putAutoscaler(
-        requireName(name), Objects.requireNonNull(autoscaler, "autoscaler"), true);
+        ClientArgs.name(name), Objects.requireNonNull(autoscaler, "autoscaler"), true);
   }
 
   /**
@@ -300,7 +302,7 @@ public final class EasClient implements AutoCloseable {
    */
   public void updateAutoscaler(String name, AutoscalerSpec autoscaler) {
     traffic.putAutoscaler(
-        requireName(name), Objects.requireNonNull(autoscaler, "autoscaler"), false);
+        ClientArgs.name(name), Objects.requireNonNull(autoscaler, "autoscaler"), false);
   }
 
   /**
@@ -311,7 +313,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public Optional<AutoscalerStatus> describeAutoscaler(String name) {
-    return traffic.describeAutoscaler(requireName(name));
+    return traffic.describeAutoscaler(ClientArgs.name(name));
   }
 
   /**
@@ -321,7 +323,7 @@ public final class EasClient implements AutoCloseable {
    * @return false if it had none
    */
   public boolean deleteAutoscaler(String name) {
-    return traffic.delete(EasOps.DELETE_AUTOSCALER, requireName(name));
+    return traffic.delete(EasOps.DELETE_AUTOSCALER, ClientArgs.name(name));
   }
 
   /**
@@ -333,7 +335,7 @@ public final class EasClient implements AutoCloseable {
    */
   public void createCronScaler(String name, CronScalerSpec cronScaler) {
     traffic.putCronScaler(
-        requireName(name), Objects.requireNonNull(cronScaler, "cronScaler"), true);
+        ClientArgs.name(name), Objects.requireNonNull(cronScaler, "cronScaler"), true);
   }
 
   /**
@@ -345,7 +347,7 @@ public final class EasClient implements AutoCloseable {
    */
   public void updateCronScaler(String name, CronScalerSpec cronScaler) {
     traffic.putCronScaler(
-        requireName(name), Objects.requireNonNull(cronScaler, "cronScaler"), false);
+        ClientArgs.name(name), Objects.requireNonNull(cronScaler, "cronScaler"), false);
   }
 
   /**
@@ -356,7 +358,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public Optional<CronScalerSpec> describeCronScaler(String name) {
-    return traffic.describeCronScaler(requireName(name));
+    return traffic.describeCronScaler(ClientArgs.name(name));
   }
 
   /**
@@ -366,7 +368,7 @@ public final class EasClient implements AutoCloseable {
    * @return false if it had none
    */
   public boolean deleteCronScaler(String name) {
-    return traffic.delete(EasOps.DELETE_CRON, requireName(name));
+    return traffic.delete(EasOps.DELETE_CRON, ClientArgs.name(name));
   }
 
   /**
@@ -378,7 +380,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public List<ServiceEvent> describeServiceEvents(String name, Instant since) {
-    return api.events(requireName(name), Objects.requireNonNull(since, "since"));
+    return api.events(ClientArgs.name(name), Objects.requireNonNull(since, "since"));
   }
 
   /**
@@ -389,7 +391,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public List<ServiceEvent> describeServiceEvents(String name) {
-    return api.events(requireName(name), null);
+    return api.events(ClientArgs.name(name), null);
   }
 
   /**
@@ -400,7 +402,7 @@ public final class EasClient implements AutoCloseable {
    * @throws ResourceNotFoundException if there is no such service
    */
   public List<ServiceDiagnosis> describeServiceDiagnosis(String name) {
-    return api.diagnosis(requireName(name));
+    return api.diagnosis(ClientArgs.name(name));
   }
 
   /**
@@ -414,7 +416,7 @@ public final class EasClient implements AutoCloseable {
    * @throws WaiterTimeoutException if the deadline passes first
    */
   public EasService awaitRunning(String name, Duration timeout) {
-    return waits.untilRunning(requireName(name), positive(timeout), s -> true, null);
+    return waits.untilRunning(ClientArgs.name(name), ClientArgs.positive(timeout), s -> true, null);
   }
 
   /**
@@ -426,7 +428,8 @@ public final class EasClient implements AutoCloseable {
    * @throws WaiterTimeoutException if the deadline passes first
    */
   public EasService awaitStopped(String name, Duration timeout) {
-    return waits.untilStatus(requireName(name), ServiceStatus.STOPPED, positive(timeout));
+    return waits.untilStatus(
+        ClientArgs.name(name), ServiceStatus.STOPPED, ClientArgs.positive(timeout));
   }
 
   /**
@@ -439,7 +442,7 @@ public final class EasClient implements AutoCloseable {
    * @throws dev.pailot.core.error.WaiterUnrecoverableStateException if deletion failed
    */
   public void awaitDeleted(String name, Duration timeout) {
-    waits.untilDeleted(requireName(name), positive(timeout));
+    waits.untilDeleted(ClientArgs.name(name), ClientArgs.positive(timeout));
   }
 
   /**
@@ -456,7 +459,7 @@ public final class EasClient implements AutoCloseable {
    */
   public EasService awaitServing(EasService service, Duration timeout) {
     Objects.requireNonNull(service, "service");
-    waits.untilServing(service, endpoint(service), positive(timeout), null);
+    waits.untilServing(service, endpoint(service), ClientArgs.positive(timeout), null);
     return service;
   }
 
@@ -466,8 +469,9 @@ public final class EasClient implements AutoCloseable {
    * until it is {@code Running} on the new version, waits until its own endpoint answers with its
    * token, then verifies that the live version, image and weights are the ones deployed. Progress
    * events ({@code eas.deploy}: PREFLIGHT, CREATING/UPDATING/UNCHANGED, WAITING, RUNNING, PROBING,
-   * SERVING, VERIFIED) go to the {@code Pai}'s listener and the options' listener. A service that
-   * already runs exactly this spec is left alone ({@code UNCHANGED}).
+   * SERVING, VERIFIED, AUTOSCALER) go to the {@code Pai}'s listener and the options' listener. A
+   * spec's autoscaler is also set through the autoscaler API (how EAS treats the inline section is
+   * unconfirmed). A service that already runs exactly this spec is left alone ({@code UNCHANGED}).
    *
    * @param spec the spec
    * @param options profile, waivers, deadlines, listener
@@ -506,51 +510,10 @@ public final class EasClient implements AutoCloseable {
                     "pass the value describeService returns"));
   }
 
-  EasApi api() {
-    return api;
-  }
-
-  EasWaits waits() {
-    return waits;
-  }
-
-  PaiRuntime runtime() {
-    return runtime;
-  }
-
   /** Ends the readiness prober's HTTP client. Idempotent. */
   @Override
   public void close() {
     readiness.close();
-  }
-
-  private static String requireName(String name) {
-    if (name == null || name.isBlank()) {
-      throw ValidationException.invalidField("name", "is empty", "pass the service or group name");
-    }
-    return name;
-  }
-
-  private static int ratio(int ratio) {
-    SpecRules.range("ratioPercent", ratio, 0, 100);
-    return ratio;
-  }
-
-  private static List<String> targets(List<String> targets) {
-    if (targets == null || targets.isEmpty()) {
-      throw ValidationException.invalidField(
-          "targets", "is empty", "name at least one service to mirror to");
-    }
-    targets.forEach(EasClient::requireName);
-    return List.copyOf(targets);
-  }
-
-  private static Duration positive(Duration timeout) {
-    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-      throw ValidationException.invalidField(
-          "timeout", "must be positive", "use e.g. Duration.ofMinutes(20)");
-    }
-    return timeout;
   }
 
   /** Builds an {@link EasClient}. Not thread-safe. */
@@ -593,7 +556,7 @@ public final class EasClient implements AutoCloseable {
      * @return this builder
      */
     public Builder probeTimeout(Duration timeout) {
-      this.probeTimeout = positive(timeout);
+      this.probeTimeout = ClientArgs.positive(timeout);
       return this;
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pailot.core.Pai;
 import dev.pailot.core.event.ProgressEvent;
+import dev.pailot.serving.client.ChatRequest;
+import dev.pailot.serving.client.ChatResult;
+import dev.pailot.serving.client.EasInference;
+import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.preflight.PreflightFailedException;
 import dev.pailot.serving.preflight.PreflightProfile;
 import dev.pailot.testkit.localpai.LocalPai;
@@ -76,6 +80,12 @@ class DeployLocalPaiTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("chat.completion");
+    try (InferenceClient client = EasInference.create(pai, "dep_new")) {
+      ChatResult r =
+          client.chat(ChatRequest.builder().model("qwen").user("hi").maxTokens(4).build());
+      assertThat(r.usage().orElseThrow().completionTokens()).isEqualTo(4);
+      assertThat(r.text()).isNotBlank();
+    }
   }
 
   @Test

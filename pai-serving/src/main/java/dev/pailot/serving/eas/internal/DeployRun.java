@@ -4,6 +4,8 @@ import dev.pailot.core.EndpointNetwork;
 import dev.pailot.core.error.ResourceNotFoundException;
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.event.ProgressEvent;
+import dev.pailot.serving.eas.AutoscalerSpec;
+import dev.pailot.serving.eas.AutoscalerStatus;
 import dev.pailot.serving.eas.DeployOptions;
 import dev.pailot.serving.eas.Deployment;
 import dev.pailot.serving.eas.DeploymentMismatchException;
@@ -28,6 +30,7 @@ import java.util.Optional;
 public final class DeployRun {
   private final EasApi api;
   private final EasWaits waits;
+  private final EasTrafficApi traffic;
   private final ServiceSpec spec;
   private final DeployOptions options;
   private final long started = System.nanoTime();
@@ -43,6 +46,7 @@ public final class DeployRun {
   public DeployRun(EasApi api, EasWaits waits, ServiceSpec spec, DeployOptions options) {
     this.api = api;
     this.waits = waits;
+    this.traffic = new EasTrafficApi(api);
     this.spec = spec;
     this.options = options;
   }
@@ -98,6 +102,7 @@ public final class DeployRun {
     progress("SERVING", "EAS service " + spec.name() + " answers on " + probe.path());
     EasService live = verify(expected);
     progress("VERIFIED", "EAS service " + spec.name() + " serves version " + expected);
+    spec.autoscaler().ifPresent(this::applyAutoscaler);
     return Deployment.builder()
         .action(action)
         .service(live)
@@ -111,6 +116,39 @@ public final class DeployRun {
         .readinessPath(probe.path())
         .elapsed(Duration.ofNanos(System.nanoTime() - started))
         .build();
+  }
+
+  /**
+   * Sets the spec's autoscaler through the autoscaler API too: the inline {@code autoscaler}
+   * section's handling by EAS is unconfirmed (PAI_API.md §3.2), the API is not.
+   */
+  private void applyAutoscaler(AutoscalerSpec wanted) {
+    Optional<AutoscalerStatus> current = traffic.describeAutoscaler(spec.name());
+    if (current.isEmpty()) {
+      traffic.putAutoscaler(spec.name(), wanted, true);
+    } else if (current.get().spec().min() != wanted.min()
+        || current.get().spec().max() != wanted.max()
+        || !sameStrategies(current.get().spec(), wanted)) {
+      traffic.putAutoscaler(spec.name(), wanted, false);
+    } else {
+      return;
+    }
+    progress(
+        "AUTOSCALER", "Autoscaler of " + spec.name() + ": " + wanted.min() + " to " + wanted.max());
+  }
+
+  private static boolean sameStrategies(AutoscalerSpec a, AutoscalerSpec b) {
+    if (a.strategies().size() != b.strategies().size()) {
+      return false;
+    }
+    for (int i = 0; i < a.strategies().size(); i++) {
+      var x = a.strategies().get(i);
+      var y = b.strategies().get(i);
+      if (!x.metricName().equalsIgnoreCase(y.metricName()) || x.threshold() != y.threshold()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Optional<EasService> find() {

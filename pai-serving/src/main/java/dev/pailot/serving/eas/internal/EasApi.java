@@ -93,6 +93,10 @@ public final class EasApi {
     try {
       return runtime.call(request).body();
     } catch (ResourceNotFoundException e) {
+      // InvalidService.NotFound is the service; InvalidAutoscaler.NotFound etc. a sub-resource.
+      if (e.errorCode().filter(c -> !c.startsWith("InvalidService")).isPresent()) {
+        throw e;
+      }
       throw notFound(e, name);
     }
   }
