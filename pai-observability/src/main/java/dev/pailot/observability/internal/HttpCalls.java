@@ -41,8 +41,8 @@ public final class HttpCalls {
   public record Answer(int status, String body) {}
 
   /**
-   * Runs a call and returns its body; a 4xx/5xx answer is returned too when {@code errorBodies}
-   * accepts its status (Prometheus puts {@code status: error} JSON in 400/422/503 answers).
+   * Runs a call and returns its body; with {@code errorBodies}, a JSON answer with one of the
+   * statuses Prometheus uses for {@code status: error} (400, 422, 500, 503) is returned too.
    *
    * @param http the client
    * @param request the request
@@ -57,7 +57,7 @@ public final class HttpCalls {
     try (Response response = http.newCall(request).execute()) {
       ResponseBody body = response.body();
       String text = body == null ? "" : body.string();
-      if (response.isSuccessful() || (errorBodies && text.startsWith("{"))) {
+      if (response.isSuccessful() || (errorBodies && apiError(response.code(), text))) {
         return new Answer(response.code(), text);
       }
       throw status(response.code(), url, what);
@@ -83,6 +83,12 @@ public final class HttpCalls {
           details(0, true),
           e);
     }
+  }
+
+  /** Prometheus answers {@code status: error} JSON with 400, 422 and 503 (and 500 on panics). */
+  private static boolean apiError(int code, String text) {
+    return (code == 400 || code == 422 || code == 500 || code == 503)
+        && text.stripLeading().startsWith("{");
   }
 
   private static PaiException status(int code, String url, String what) {

@@ -23,7 +23,7 @@ class EngineMetricsLocalPaiTest {
   @BeforeAll
   static void deploy() {
     engines = LocalEngines.start();
-    // 20 ms per step, 8 sequences at most: 24 requests of 40 tokens keep some waiting ~1 s.
+    // 20 ms per engine step: 24 requests of 40 tokens stay running for about a second.
     engines.deployVllm("chat", Map.of("LOCALPAI_STEP_BASE_US", "20000"));
   }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.pailot.core.error.AuthenticationException;
 import dev.pailot.core.error.PaiException;
 import dev.pailot.core.error.ServiceUnavailableException;
 import dev.pailot.core.error.ValidationException;
@@ -188,6 +189,10 @@ class PromQlClientTest {
             .willReturn(aResponse().withStatus(200).withBody("<html/>")));
     wm.stubFor(
         post("/api/v1/query")
+            .withRequestBody(containing("denied"))
+            .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"unauthorized\"}")));
+    wm.stubFor(
+        post("/api/v1/query")
             .withRequestBody(containing("down"))
             .willReturn(aResponse().withStatus(502).withBody("bad gateway")));
     wm.stubFor(
@@ -201,6 +206,8 @@ class PromQlClientTest {
       assertThatThrownBy(() -> prometheus.query("html"))
           .isInstanceOf(PaiException.class)
           .hasMessageContaining("not Prometheus's query API JSON");
+      assertThatThrownBy(() -> prometheus.query("denied"))
+          .isInstanceOf(AuthenticationException.class);
       assertThatThrownBy(() -> prometheus.query("down"))
           .isInstanceOf(ServiceUnavailableException.class)
           .hasMessageContaining("HTTP 502");
