@@ -34,7 +34,9 @@ class LifecycleDemoTest {
     assertThat(summary.training().attempts().get(2).resumedFromStep()).isEqualTo(60);
     assertThat(summary.training().savings()).hasValueSatisfying(s -> assertThat(s).isPositive());
 
-    assertThat(summary.serving().shadow().verdict()).isEqualTo(ShadowVerdict.PROMOTE);
+    assertThat(summary.serving().shadow().verdict())
+        .as(summary.serving().shadow().toText())
+        .isEqualTo(ShadowVerdict.PROMOTE);
     assertThat(summary.serving().release())
         .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(ReleaseOutcome.PROMOTED));
     assertThat(summary.serving().appRequests()).isPositive();

@@ -66,9 +66,11 @@ public final class ShadowController {
    *
    * @param maxErrorRate green's largest acceptable probe error rate
    * @param maxP99Ratio green's largest acceptable p99 as a multiple of blue's
+   * @param p99Tolerance how much slower than blue's p99 green's may be in any case
    * @param minAgreement the smallest acceptable mean golden score
    */
-  public record Limits(double maxErrorRate, double maxP99Ratio, double minAgreement) {}
+  public record Limits(
+      double maxErrorRate, double maxP99Ratio, Duration p99Tolerance, double minAgreement) {}
 
   private final Settings s;
   private final ReleaseOps ops;
@@ -189,16 +191,22 @@ public final class ShadowController {
     List<Measurement> checks = new ArrayList<>();
     checks.add(
         Measurement.atMost("green_error_rate", green.errorRate(), "ratio", l.maxErrorRate()));
-    double ratio = green.p99Seconds() / blue.p99Seconds();
+    // A ratio alone fails a green that is 20 ms slower than a 30 ms blue: allow a small absolute
+    // slack too; a green slower by both is slower in a way users feel.
+    double limit =
+        Math.max(
+            blue.p99Seconds() * l.maxP99Ratio(),
+            blue.p99Seconds() + l.p99Tolerance().toNanos() / 1e9);
     checks.add(
         Measurement.builder()
-            .from(Measurement.atMost("green_p99_ratio_to_blue", ratio, "ratio", l.maxP99Ratio()))
+            .from(Measurement.atMost("green_p99_seconds", green.p99Seconds(), "seconds", limit))
             .note(
                 String.format(
                     java.util.Locale.ROOT,
-                    "green p99 %.1f ms, blue p99 %.1f ms",
-                    green.p99Seconds() * 1000,
-                    blue.p99Seconds() * 1000))
+                    "blue p99 %.1f ms; limit max(%.2f x blue, blue + %d ms)",
+                    blue.p99Seconds() * 1000,
+                    l.maxP99Ratio(),
+                    l.p99Tolerance().toMillis()))
             .build());
     if (!golden.isEmpty()) {
       checks.add(Measurement.atLeast("golden_agreement", agreement, "score", l.minAgreement()));

@@ -26,8 +26,9 @@ import java.util.concurrent.CancellationException;
 /**
  * One shadow evaluation, configured fluently, then {@link #run()}. Defaults: 10% mirrored for 10
  * minutes, a probe pair every second, verdict PROMOTE when green's probe error rate is at most 1%,
- * its p99 at most 1.5 x blue's, and the golden agreement at least 0.9; a discarded green is
- * stopped. Not thread-safe while configuring; {@link #run()} runs on the calling thread.
+ * its p99 at most 1.5 x blue's or 100 ms more than blue's, and the golden agreement at least 0.9; a
+ * discarded green is stopped. Not thread-safe while configuring; {@link #run()} runs on the calling
+ * thread.
  */
 public final class ShadowRun {
   private final Pai pai;
@@ -44,6 +45,7 @@ public final class ShadowRun {
   private int maxTokens = 64;
   private double maxErrorRate = 0.01;
   private double maxP99Ratio = 1.5;
+  private Duration p99Tolerance = Duration.ofMillis(100);
   private double minAgreement = 0.9;
   private GreenPolicy onDiscard = GreenPolicy.STOP;
   private Duration deployTimeout = Duration.ofMinutes(30);
@@ -152,6 +154,22 @@ public final class ShadowRun {
   }
 
   /**
+   * How much slower than blue's p99 green's may be whatever the ratio (default 100 ms), so a few
+   * milliseconds on a fast service do not discard green.
+   *
+   * @param tolerance zero or more
+   * @return this run
+   */
+  public ShadowRun p99Tolerance(Duration tolerance) {
+    if (tolerance == null || tolerance.isNegative()) {
+      throw ValidationException.invalidField(
+          "p99Tolerance", tolerance + " is negative", "use e.g. 100ms, or zero");
+    }
+    this.p99Tolerance = tolerance;
+    return this;
+  }
+
+  /**
    * The smallest acceptable mean golden score (default 0.9).
    *
    * @param score 0 to 1
@@ -248,7 +266,7 @@ public final class ShadowRun {
                 List.copyOf(golden),
                 scorer,
                 maxTokens,
-                new ShadowController.Limits(maxErrorRate, maxP99Ratio, minAgreement),
+                new ShadowController.Limits(maxErrorRate, maxP99Ratio, p99Tolerance, minAgreement),
                 onDiscard,
                 deployTimeout),
             new EasReleaseOps(eas, runtime, group, green, Optional.of(spec), deployOptions),

@@ -137,7 +137,7 @@ class ShadowLocalPaiTest {
     assertThat(report.checks())
         .anySatisfy(
             m -> {
-              assertThat(m.name()).isEqualTo("green_p99_ratio_to_blue");
+              assertThat(m.name()).isEqualTo("green_p99_seconds");
               assertThat(m.ok()).isFalse();
             });
     assertThat(report.greenStats().p50Seconds()).isGreaterThan(0.3);
