@@ -3,6 +3,7 @@ package dev.pailot.serving.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pailot.core.Pai;
+import dev.pailot.core.Product;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.eas.EasClient;
 import dev.pailot.serving.eas.ServiceSpec;
@@ -109,6 +110,11 @@ class BlueGreenLocalPaiTest {
     assertThat(lab.eas.describeService("good_v1").trafficState()).contains(TrafficState.STANDALONE);
     assertThat(lab.eas.describeService("good_v2").labels())
         .containsEntry("pailot-release-blue", "good_v1");
+    // Green was created with its labels in CreateService's Labels query parameter.
+    assertThat(lab.localPai.requests().of(Product.EAS, "CreateService"))
+        .filteredOn(r -> r.query().getOrDefault("Labels", "").contains("good_v1"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.query().get("Labels")).contains("pailot-release-role"));
     assertThat(BlueGreen.create(pai, eas).inspect("good", "good_v1", "good_v2").phase())
         .isEqualTo(ReleasePhase.PROMOTED);
   }

@@ -1,8 +1,11 @@
 package dev.pailot.serving.release.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.event.PaiListener;
+import dev.pailot.core.event.ProgressEvent;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.release.GreenPolicy;
 import dev.pailot.serving.release.ReleaseEvent;
@@ -65,13 +68,22 @@ class ReleaseControllerTest {
         .addGates("latency");
   }
 
+  private final List<ProgressEvent> progress = new CopyOnWriteArrayList<>();
+
   private ReleaseReport run(ReleasePlan plan, ReleaseGate... gates) {
+    PaiListener paiListener =
+        new PaiListener() {
+          @Override
+          public void onProgress(ProgressEvent event) {
+            progress.add(event);
+          }
+        };
     ReleaseController c =
         new ReleaseController(
             plan,
             List.of(gates),
             eas,
-            new ReleaseEvents("grp", "green", events::add, PaiListener.NONE),
+            new ReleaseEvents("grp", "green", events::add, paiListener),
             ReleaseMetrics.of(registry),
             e -> InferenceClient.builder().endpoint(e.url()).token(e.token()).build(),
             Optional.empty());
@@ -117,6 +129,29 @@ class ReleaseControllerTest {
         .extracting(ReleaseEvent::type)
         .startsWith(ReleaseEventType.STARTED, ReleaseEventType.DEPLOYING, ReleaseEventType.DEPLOYED)
         .endsWith(ReleaseEventType.PROMOTED);
+    assertThat(progress).hasSameSizeAs(events);
+    assertThat(progress.get(progress.size() - 1))
+        .satisfies(
+            p -> {
+              assertThat(p.operation()).isEqualTo("eas.release");
+              assertThat(p.resource()).isEqualTo("eas-release/grp/green");
+              assertThat(p.phase()).isEqualTo("PROMOTED");
+              assertThat(p.attributes()).containsEntry("stagePercent", "100");
+            });
+  }
+
+  @Test
+  void aPlanMustEndAt100WithIncreasingStagesAndTwoServices() {
+    assertThatThrownBy(() -> plan().stages(List.of(10, 50)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("does not end at 100");
+    assertThatThrownBy(() -> plan().stages(List.of(50, 10, 100)).build())
+        .hasMessageContaining("not increasing");
+    assertThatThrownBy(() -> plan().green("blue").build()).hasMessageContaining("same service");
+    assertThatThrownBy(() -> plan().warmupRequests(-1).build())
+        .hasMessageContaining("warmupRequests");
+    assertThat(ReleasePlan.builder().group("g").blue("b").green("c").build().stages())
+        .containsExactly(10, 50, 100);
   }
 
   @Test
