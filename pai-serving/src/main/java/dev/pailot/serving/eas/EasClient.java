@@ -420,6 +420,23 @@ public final class EasClient implements AutoCloseable {
   }
 
   /**
+   * Waits until the service is {@code Running} with {@code version} as its current version, e.g.
+   * after {@link #rollbackToVersion}: a status that still says {@code Running} on the old version
+   * right after the switch is waited through.
+   *
+   * @param name service
+   * @param version the version that must serve
+   * @param timeout deadline
+   * @return the running service
+   * @throws ServiceFailedException if it failed first; carries events and diagnosis
+   * @throws WaiterTimeoutException if the deadline passes first
+   */
+  public EasService awaitVersion(String name, int version, Duration timeout) {
+    return waits.untilVersion(
+        ClientArgs.name(name), version, false, ClientArgs.positive(timeout), null);
+  }
+
+  /**
    * Waits until the service is {@code Stopped}.
    *
    * @param name service
@@ -471,7 +488,9 @@ public final class EasClient implements AutoCloseable {
    * events ({@code eas.deploy}: PREFLIGHT, CREATING/UPDATING/UNCHANGED, WAITING, RUNNING, PROBING,
    * SERVING, VERIFIED, AUTOSCALER) go to the {@code Pai}'s listener and the options' listener. A
    * spec's autoscaler is also set through the autoscaler API (how EAS treats the inline section is
-   * unconfirmed). A service that already runs exactly this spec is left alone ({@code UNCHANGED}).
+   * unconfirmed). A service that already runs exactly this spec is left alone ({@code UNCHANGED});
+   * a stopped one is started after the update; one still being deleted is waited out and created
+   * again.
    *
    * @param spec the spec
    * @param options profile, waivers, deadlines, listener

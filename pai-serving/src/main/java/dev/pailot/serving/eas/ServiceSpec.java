@@ -104,7 +104,8 @@ public abstract class ServiceSpec {
   /**
    * Every other top-level key, and what is left of {@code cloud} beside computing and networking
    * (e.g. {@code networking}, {@code runtime}, {@code processor}, {@code model_path}). Treat the
-   * values as read-only.
+   * values as read-only. Redacted in {@link #toString()}: alias keys such as {@code credential} may
+   * hold secrets.
    *
    * @return extra keys
    */

@@ -133,6 +133,24 @@ class DeployLocalPaiTest {
   }
 
   @Test
+  void deployingOntoAStoppedServiceStartsItAndOntoADeletingOneRecreatesIt() {
+    ServiceSpec v1 = Specs.vllm("dep_stop");
+    eas.deploy(v1, options(new CopyOnWriteArrayList<>()));
+    eas.stopService("dep_stop");
+    eas.awaitStopped("dep_stop", Duration.ofSeconds(30));
+    ServiceSpec v2 = v1.toBuilder().metadata(v1.metadata().toBuilder().instance(2).build()).build();
+
+    Deployment restarted = eas.deploy(v2, options(new CopyOnWriteArrayList<>()));
+    eas.deleteService("dep_stop");
+    Deployment recreated = eas.deploy(v1, options(new CopyOnWriteArrayList<>()));
+
+    assertThat(restarted.action()).isEqualTo(Deployment.Action.UPDATED);
+    assertThat(restarted.service().runningInstance()).isEqualTo(2);
+    assertThat(recreated.action()).isEqualTo(Deployment.Action.CREATED);
+    assertThat(recreated.version()).isEqualTo(1);
+  }
+
+  @Test
   void preflightErrorsBlockBeforeAnyCallUnlessWaived() {
     ServiceSpec latest =
         Specs.vllm("dep_pre").toBuilder()

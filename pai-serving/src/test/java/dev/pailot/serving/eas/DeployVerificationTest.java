@@ -57,6 +57,38 @@ class DeployVerificationTest {
   }
 
   @Test
+  void aServiceStillRunningTheOldVersionBeforeTheRolloutStartsIsWaitedFor(
+      Pai pai, PaiStubs stubs, WireMockServer server) {
+    ServiceSpec v1 = Specs.vllm("svc");
+    ServiceSpec v2 = v1.toBuilder().metadata(v1.metadata().toBuilder().instance(2).build()).build();
+    EasServiceFixture old = svc(server, v1);
+    EasServiceFixture next = svc(server, v2).withVersions(2, 2);
+    stubs.eas().write("UpdateService", "svc");
+    server.stubFor(
+        get(urlPathEqualTo("/api/predict/svc/v1/models")).willReturn(aResponse().withStatus(200)));
+    // EAS may still say Running (old version) for a while after accepting the update.
+    EasServiceFixture lagging = old.withVersions(1, 2);
+    stubs
+        .eas()
+        .describeServiceSequence(
+            List.of(
+                old,
+                lagging,
+                lagging,
+                lagging,
+                lagging,
+                lagging,
+                next.withStatus("Updating").withVersions(1, 2),
+                next));
+
+    Deployment d = fast(pai).deploy(v2, OPTIONS);
+
+    assertThat(d.action()).isEqualTo(Deployment.Action.UPDATED);
+    assertThat(d.version()).isEqualTo(2);
+    assertThat(d.previousVersion()).hasValue(1);
+  }
+
+  @Test
   void otherWeightsThanDeployedFailLoudly(Pai pai, PaiStubs stubs, WireMockServer server) {
     ServiceSpec wanted = Specs.vllm("svc");
     ServiceSpec other =

@@ -61,7 +61,7 @@ class EasLocalPaiTest {
     assertThat(eas.listVersions("life")).extracting(ServiceVersion::version).containsExactly(2, 1);
 
     eas.rollbackToVersion("life", 1);
-    EasService rolledBack = eas.awaitRunning("life", WAIT);
+    EasService rolledBack = eas.awaitVersion("life", 1, WAIT);
     assertThat(rolledBack.currentVersion()).isEqualTo(1);
     assertThat(rolledBack.spec()).hasValue(v1);
 

@@ -82,6 +82,11 @@ public final class DeployRun {
           "UPDATING",
           "Updating EAS service " + spec.name() + " from version " + before.currentVersion());
       api.update(spec.name(), spec.toJsonNode(), options.replace());
+      if (before.status() == ServiceStatus.STOPPED || before.status() == ServiceStatus.STOPPING) {
+        // EAS keeps a stopped service stopped across an update; a deploy means "serve this".
+        progress("STARTING", "Starting stopped EAS service " + spec.name());
+        api.action(EasApi.START, spec.name());
+      }
       action = Deployment.Action.UPDATED;
       expected = latest + 1;
     }
@@ -89,6 +94,7 @@ public final class DeployRun {
         waits.untilVersion(
             spec.name(),
             expected,
+            action != Deployment.Action.UNCHANGED,
             options.runningTimeout(),
             p -> progress("WAITING", p.description() + ": " + p.state()));
     progress("RUNNING", "EAS service " + spec.name() + " is Running version " + expected);
@@ -154,7 +160,13 @@ public final class DeployRun {
   private Optional<EasService> find() {
     try {
       EasService s = api.describe(spec.name());
-      return s.status() == ServiceStatus.DELETING ? Optional.empty() : Optional.of(s);
+      if (s.status() == ServiceStatus.DELETING) {
+        // The name is taken until the deletion ends.
+        progress("WAITING", "EAS service " + spec.name() + " is being deleted; waiting");
+        waits.untilDeleted(spec.name(), options.runningTimeout());
+        return Optional.empty();
+      }
+      return Optional.of(s);
     } catch (ResourceNotFoundException e) {
       return Optional.empty();
     }

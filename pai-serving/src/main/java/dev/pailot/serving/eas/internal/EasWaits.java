@@ -14,6 +14,7 @@ import dev.pailot.serving.eas.ServiceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -74,41 +75,46 @@ public final class EasWaits {
   }
 
   /**
-   * Waits until the service runs {@code expected} as its current and latest version. Fails fast on
-   * {@code Failed} (with events and diagnosis) and when it stays {@code Running} on another version
-   * for three polls after the new one was registered (a silent rollback).
+   * Waits until the service runs {@code expected} as its current version. Fails fast on {@code
+   * Failed} (with events and diagnosis). With {@code detectRollback}, also fails when, after the
+   * rollout was seen in progress (a status other than {@code Running}, or the expected version
+   * live), the service is {@code Running} on another version for three polls: a silent rollback.
+   * Without a rollout seen, a service still {@code Running} the old version is waited for.
    *
    * @param name service
    * @param expected the version deployed
+   * @param detectRollback whether to fail on a silent rollback
    * @param timeout deadline
    * @param onPoll progress callback, or {@code null}
    * @return the service
    * @throws DeploymentMismatchException on a silent rollback
    */
   public EasService untilVersion(
-      String name, int expected, Duration timeout, Consumer<WaiterPoll> onPoll) {
+      String name,
+      int expected,
+      boolean detectRollback,
+      Duration timeout,
+      Consumer<WaiterPoll> onPoll) {
     Instant started = Instant.now().minusSeconds(60);
     AtomicInteger stale = new AtomicInteger();
-    Predicate<EasService> registered =
-        s ->
-            s.status() == ServiceStatus.RUNNING
-                && s.latestVersion().orElse(s.currentVersion()) >= expected;
+    AtomicBoolean rolling = new AtomicBoolean();
     try {
       return Waiter.<EasService>builder("EAS service " + name + " Running version " + expected)
           .poll(() -> api.describe(name))
           .state(s -> s.status().wireValue() + " v" + s.currentVersion())
-          .until(s -> registered.test(s) && s.currentVersion() == expected)
+          .until(s -> s.status() == ServiceStatus.RUNNING && s.currentVersion() == expected)
           .failWhen(
               s -> {
                 if (s.status() == ServiceStatus.FAILED
                     || s.status() == ServiceStatus.DELETE_FAILED) {
                   return true;
                 }
-                if (registered.test(s) && s.currentVersion() != expected) {
-                  return stale.incrementAndGet() >= 3;
+                if (s.status() != ServiceStatus.RUNNING || s.currentVersion() == expected) {
+                  rolling.set(true);
+                  stale.set(0);
+                  return false;
                 }
-                stale.set(0);
-                return false;
+                return detectRollback && rolling.get() && stale.incrementAndGet() >= 3;
               })
           .delays(minDelay, maxDelay)
           .timeout(timeout)

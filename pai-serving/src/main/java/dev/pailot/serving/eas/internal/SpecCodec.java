@@ -16,7 +16,6 @@ import dev.pailot.serving.eas.ServiceMetadata;
 import dev.pailot.serving.eas.ServiceSpec;
 import dev.pailot.serving.eas.StorageMount;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -282,15 +281,5 @@ public final class SpecCodec {
     String holder = s.ossPath().isPresent() || out.has("oss") ? "oss" : "nfs";
     put(out, s.readOnly(), holder, "readOnly");
     return out;
-  }
-
-  /**
-   * Extras as a map, for callers that build one.
-   *
-   * @param node an object
-   * @return its fields
-   */
-  static Map<String, JsonNode> fields(JsonNode node) {
-    return JsonFields.of(node).rest();
   }
 }
