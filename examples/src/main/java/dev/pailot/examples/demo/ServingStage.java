@@ -1,6 +1,7 @@
 package dev.pailot.examples.demo;
 
 import dev.pailot.core.Pai;
+import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.eas.ComputingSpec;
 import dev.pailot.serving.eas.ContainerSpec;
@@ -147,7 +148,10 @@ public final class ServingStage {
               .evaluate(GROUP, "chat_v1", v2)
               .mirrorPercent(10)
               .window(Duration.ofMillis(1500))
-              .probeInterval(Duration.ofMillis(25))
+              .probe(ChatRequest.builder().user("Hello from the probe").maxTokens(4).build())
+              .probeInterval(Duration.ofMillis(20))
+              // A p99 of a few dozen probes on a laptop shared with builds is noisy: allow 250 ms.
+              .p99Tolerance(Duration.ofMillis(250))
               .golden(GOLDEN)
               .run();
       out.print(report.toText());

@@ -203,10 +203,11 @@ public final class ShadowController {
             .note(
                 String.format(
                     java.util.Locale.ROOT,
-                    "blue p99 %.1f ms; limit max(%.2f x blue, blue + %d ms)",
+                    "blue p99 %.1f ms; limit max(%.2f x blue, blue + %d ms); %d probes each",
                     blue.p99Seconds() * 1000,
                     l.maxP99Ratio(),
-                    l.p99Tolerance().toMillis()))
+                    l.p99Tolerance().toMillis(),
+                    green.requests()))
             .build());
     if (!golden.isEmpty()) {
       checks.add(Measurement.atLeast("golden_agreement", agreement, "score", l.minAgreement()));

@@ -81,6 +81,7 @@ class ShadowLocalPaiTest {
                 .probeInterval(Duration.ofMillis(20)) // the probe pair goes to both own endpoints
                 .golden(GOLDEN) // asked of both; scored green against blue
                 .scorer(Scorers.tokenJaccard())
+                .p99Tolerance(Duration.ofMillis(250)) // a shared 2-core machine is noisy
                 .run();
       }
       System.out.println(report.toText());
