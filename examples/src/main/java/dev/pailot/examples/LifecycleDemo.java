@@ -6,6 +6,7 @@ import dev.pailot.core.Pai;
 import dev.pailot.examples.demo.ConsoleProgress;
 import dev.pailot.examples.demo.DemoSummary;
 import dev.pailot.examples.demo.ProvisioningStage;
+import dev.pailot.examples.demo.ServingStage;
 import dev.pailot.examples.demo.TrainingStage;
 import dev.pailot.testkit.localpai.LocalPai;
 import dev.pailot.testkit.localpai.LocalPaiOptions;
@@ -58,8 +59,9 @@ public final class LifecycleDemo {
       try (Pai pai = localPai.clientBuilder().listener(new ConsoleProgress(out)).build()) {
         ProvisioningStage.Result provisioning = new ProvisioningStage(pai, localPai, out).run();
         SpotRunReport training = new TrainingStage(pai, localPai, out).run();
+        ServingStage.Result serving = new ServingStage(pai, out).run();
         return new DemoSummary(
-            localPai.endpoint().toString(), pai.region(), provisioning, training);
+            localPai.endpoint().toString(), pai.region(), provisioning, training, serving);
       }
     }
   }

@@ -3,6 +3,8 @@ package dev.pailot.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pailot.examples.demo.DemoSummary;
+import dev.pailot.serving.release.ReleaseOutcome;
+import dev.pailot.serving.release.shadow.ShadowVerdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,5 +33,14 @@ class LifecycleDemoTest {
     assertThat(summary.training().attempts().get(1).resumedFromStep()).isEqualTo(30);
     assertThat(summary.training().attempts().get(2).resumedFromStep()).isEqualTo(60);
     assertThat(summary.training().savings()).hasValueSatisfying(s -> assertThat(s).isPositive());
+
+    assertThat(summary.serving().shadow().verdict())
+        .as(summary.serving().shadow().toText())
+        .isEqualTo(ShadowVerdict.PROMOTE);
+    assertThat(summary.serving().release())
+        .hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(ReleaseOutcome.PROMOTED));
+    assertThat(summary.serving().appRequests()).isPositive();
+    assertThat(summary.serving().appFailures()).isZero();
+    assertThat(out).contains("Blue-green release chat_v1 -> chat_v2").contains("Shadow chat_v1");
   }
 }

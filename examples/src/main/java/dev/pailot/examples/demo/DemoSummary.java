@@ -9,9 +9,11 @@ import dev.pailot.training.spot.SpotRunReport;
  * @param region region used
  * @param provisioning network and workspace results
  * @param training the spot training run's report
+ * @param serving v1 deployed, v2 shadowed and promoted with blue-green
  */
 public record DemoSummary(
     String localPaiEndpoint,
     String region,
     ProvisioningStage.Result provisioning,
-    SpotRunReport training) {}
+    SpotRunReport training,
+    ServingStage.Result serving) {}

@@ -207,6 +207,35 @@ class LocalPaiEasReleaseTest {
   }
 
   @Test
+  void aMemberCreatedStandaloneTakesNoGroupTrafficUntilReleased() {
+    running(spec("std_blue", "std_grp"));
+    ObjectNode green = spec("std_green", "std_grp");
+    green.putObject("networking").put("traffic_state", "standalone");
+    String greenToken = running(green);
+    assertThat(eas.describe("std_green").get("TrafficState").asText()).isEqualTo("standalone");
+    String groupToken =
+        eas.group("DescribeGroup", "GET", "std_grp", Map.of()).get("AccessToken").asText();
+    for (int i = 0; i < 20; i++) {
+      assertThat(
+              parse(EasCalls.get(endpoint("std_grp"), groupToken).body()).get("service").asText())
+          .isEqualTo("std_blue");
+    }
+    assertThat(EasCalls.get(endpoint("std_green"), greenToken).statusCode()).isEqualTo(200);
+    eas.put(
+        "ReleaseService",
+        "std_green",
+        "/release",
+        EasCalls.JSON.createObjectNode().put("TrafficState", "grouping"));
+    assertThat(eas.describe("std_green").get("TrafficState").asText()).isEqualTo("grouping");
+  }
+
+  private static ObjectNode spec(String name, String group) {
+    ObjectNode spec = EasCalls.spec(name, 1, TestBackends.image(0));
+    EasCalls.meta(spec).put("group", group);
+    return spec;
+  }
+
+  @Test
   void groupsAreListedAndGoWithTheirLastService() {
     ObjectNode spec = EasCalls.spec("grp_only_member", 1, "registry/app:1");
     EasCalls.meta(spec).put("group", "grp_lonely");

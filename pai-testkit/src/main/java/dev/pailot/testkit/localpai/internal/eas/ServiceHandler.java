@@ -95,6 +95,9 @@ final class ServiceHandler implements ProductHandler {
     s.versions.add(new ServiceVersion(1, spec, now));
     s.currentVersion = 1;
     s.desired = spec.instances();
+    // networking.traffic_state=standalone (EAS key catalogue): a new group member that takes no
+    // group traffic until ReleaseService puts it in; otherwise it shares by instance count.
+    s.standalone = "standalone".equals(spec.config().at("/networking/traffic_state").asText());
     spec.group().ifPresent(g -> ctx.store.ensureGroup(g, false, ctx::newToken));
     ctx.store.put(s);
     ctx.lifecycle.create(s);
