@@ -62,7 +62,7 @@ public final class InMemoryVectorStore implements VectorStore {
   public void upsert(List<StoredChunk> batch) {
     List<Entry> entries = new ArrayList<>(batch.size());
     for (StoredChunk chunk : batch) {
-      entries.add(new Entry(chunk, prepare(chunk.vector())));
+      entries.add(new Entry(chunk, prepare(chunk.vector(), "chunk " + chunk.id())));
     }
     lock.writeLock().lock();
     try {
@@ -93,7 +93,7 @@ public final class InMemoryVectorStore implements VectorStore {
 
   @Override
   public List<SearchHit> search(VectorQuery query) {
-    float[] q = prepare(query.vector());
+    float[] q = prepare(query.vector(), "query");
     MetadataFilter filter = query.filter().orElse(MetadataFilter.none());
     PriorityQueue<Scored> top =
         new PriorityQueue<>(query.topK() + 1, Comparator.comparingDouble(Scored::score));
@@ -108,7 +108,7 @@ public final class InMemoryVectorStore implements VectorStore {
         if (!filter.isEmpty() && !filter.matches(e.chunk.metadata())) {
           continue;
         }
-        float score = dot(q, e.vector);
+        float score = Vectors.dot(q, e.vector);
         if (top.size() < query.topK()) {
           top.add(new Scored(e.chunk, score));
         } else if (score > top.peek().score) {
@@ -185,28 +185,8 @@ public final class InMemoryVectorStore implements VectorStore {
   }
 
   /** Cosine becomes a dot product of unit vectors; the vector is already a private copy. */
-  private float[] prepare(float[] vector) {
-    if (similarity == VectorSimilarity.COSINE) {
-      double norm = 0;
-      for (float v : vector) {
-        norm += (double) v * v;
-      }
-      if (norm > 0) {
-        float inv = (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < vector.length; i++) {
-          vector[i] *= inv;
-        }
-      }
-    }
-    return vector;
-  }
-
-  private static float dot(float[] a, float[] b) {
-    float sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
+  private float[] prepare(float[] vector, String what) {
+    return Vectors.prepare(similarity, vector, what);
   }
 
   private record Entry(StoredChunk chunk, float[] vector) {}
