@@ -25,7 +25,7 @@ public class StageFailedException extends PaiException {
             + report.stage().tag()
             + " failed: "
             + report.reason().orElse("no reason")
-            + ". Raise its budget or set StagePolicy.DEGRADE for it.",
+            + ". Check what the stage calls, raise its budget, or let it degrade (StagePolicy.DEGRADE).",
         ErrorDetails.none(),
         cause);
     this.report = report;

@@ -2,6 +2,7 @@ package dev.pailot.rag.rerank;
 
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.rag.store.LexicalSearch;
+import dev.pailot.rag.store.MetadataFilter;
 import dev.pailot.rag.store.SearchHit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,8 +125,8 @@ public final class FusionReranker implements Reranker {
       return CandidateBm25.scores(query, candidates);
     }
     Map<String, Double> byChunk = new HashMap<>();
-    for (SearchHit h : lexical.searchText(query, lexicalDepth, null)) {
-      byChunk.put(h.chunkId(), h.score());
+    for (SearchHit h : lexical.searchText(query, lexicalDepth, MetadataFilter.none())) {
+      byChunk.put(h.chunkId(), (double) h.score());
     }
     double[] out = new double[candidates.size()];
     for (int i = 0; i < out.length; i++) {
