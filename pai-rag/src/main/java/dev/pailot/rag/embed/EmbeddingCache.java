@@ -66,7 +66,11 @@ public final class EmbeddingCache {
    * @return the vector
    */
   public synchronized Optional<float[]> exact(String embedder, String query) {
-    return Optional.ofNullable(exact.get(embedder + '\u0000' + query));
+    float[] v = exact.get(embedder + '\u0000' + query);
+    if (v != null) {
+      loose.get(embedder + '\u0000' + loosen(query)); // keep both orders in step
+    }
+    return Optional.ofNullable(v);
   }
 
   /**

@@ -16,15 +16,15 @@ import java.util.Map;
  * the cross-encoder is unavailable or over budget. Thread-safe.
  *
  * <p>BM25 comes from the store's {@link LexicalSearch} when it has one (corpus-level IDF: the
- * {@code lexicalDepth} best chunks for the query; a candidate outside them counts as ranked just
- * below them), else from BM25 computed over the candidates alone (IDF from 20 texts is coarse but
- * still rewards rare query terms).
+ * {@code lexicalDepth} best chunks for the query), else from BM25 computed over the candidates
+ * alone (IDF from 20 texts is coarse but still rewards rare query terms).
  *
  * <p>Fusion, by {@link Method}: {@link Method#RRF} (default) is reciprocal rank fusion, {@code
- * score = 1/(k + denseRank) + lexicalWeight/(k + bm25Rank)} with k = 60. It uses ranks only,
- * because cosine similarity and BM25 live on unrelated scales and BM25's grows with query length;
- * {@link Method#NORMALIZED} min-max normalises both scores over the candidates and mixes them,
- * which keeps score gaps but is sensitive to one outlier. The quality benchmark measures both.
+ * score = 1/(k + denseRank) + lexicalWeight/(k + bm25Rank)} with k = 60, the lexical term only for
+ * candidates BM25 matched at all. It uses ranks only, because cosine similarity and BM25 live on
+ * unrelated scales and BM25's grows with query length; {@link Method#NORMALIZED} min-max normalises
+ * both scores over the candidates and mixes them, which keeps score gaps but is sensitive to one
+ * outlier. The quality benchmark measures both.
  */
 public final class FusionReranker implements Reranker {
   /** How the two rankings are combined. */
@@ -93,7 +93,9 @@ public final class FusionReranker implements Reranker {
     if (method == Method.RRF) {
       int[] lexRank = ranks(bm25);
       for (int i = 0; i < n; i++) {
-        fused[i] = 1.0 / (RRF_K + i + 1) + lexicalWeight / (RRF_K + lexRank[i]);
+        // A candidate BM25 did not match is absent from the lexical ranking: no lexical term.
+        double lex = bm25[i] > 0 ? lexicalWeight / (RRF_K + lexRank[i]) : 0;
+        fused[i] = 1.0 / (RRF_K + i + 1) + lex;
       }
     } else {
       double[] dense = new double[n];
@@ -130,8 +132,8 @@ public final class FusionReranker implements Reranker {
     }
     double[] out = new double[candidates.size()];
     for (int i = 0; i < out.length; i++) {
-      // Below every chunk BM25 returned: a candidate outside the lexical top ranks after them.
-      out[i] = byChunk.getOrDefault(candidates.get(i).chunkId(), -1.0);
+      // 0 = not among the chunks BM25 returned.
+      out[i] = byChunk.getOrDefault(candidates.get(i).chunkId(), 0.0);
     }
     return out;
   }
