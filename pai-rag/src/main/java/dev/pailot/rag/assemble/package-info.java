@@ -1,0 +1,4 @@
+/**
+ * Prompt assembly: template, context token budget and numbered citations.
+ */
+package dev.pailot.rag.assemble;
