@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A chat (vLLM, served as {@code qwen}), an embedding (bge-small) and a rerank (bge-reranker)
- * service on LocalPai, deployed with the raw CreateService JSON (the typed EAS client is another
- * branch's work), each reached through the EAS gateway with its own token.
+ * A chat (vLLM, served as {@code qwen}), a slow chat (200 ms per engine step), an embedding
+ * (bge-small) and a rerank (bge-reranker) service on LocalPai, deployed with the raw CreateService
+ * JSON (the typed EAS client is another branch's work), each reached through the EAS gateway with
+ * its own token.
  */
 public final class LocalModels implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +50,14 @@ public final class LocalModels implements AutoCloseable {
             "vllm serve /mnt/model --served-model-name qwen",
             "LOCALPAI_STEP_BASE_US",
             "300"));
+    // 200 ms per engine step: the first token cannot come sooner.
+    m.create(
+        service(
+            "rag_chat_slow",
+            "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5",
+            "vllm serve /mnt/model --served-model-name qwen",
+            "LOCALPAI_STEP_BASE_US",
+            "200000"));
     m.create(
         service(
             "rag_embed",
@@ -63,7 +72,7 @@ public final class LocalModels implements AutoCloseable {
             "serve BAAI/bge-reranker-v2-m3",
             "LOCALPAI_POOLING_CALL_US",
             "2000"));
-    for (String s : List.of("rag_chat", "rag_embed", "rag_rerank")) {
+    for (String s : List.of("rag_chat", "rag_chat_slow", "rag_embed", "rag_rerank")) {
       m.awaitRunning(s);
     }
     return m;

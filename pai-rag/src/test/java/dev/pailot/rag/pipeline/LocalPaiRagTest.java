@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pailot.rag.budget.Budgets;
 import dev.pailot.rag.budget.Stage;
+import dev.pailot.rag.budget.StageFailedException;
 import dev.pailot.rag.budget.StageOutcome;
+import dev.pailot.rag.budget.StagePolicy;
 import dev.pailot.rag.budget.StageReport;
 import dev.pailot.rag.embed.RemoteEmbedder;
 import dev.pailot.rag.ingest.Document;
@@ -19,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +58,8 @@ class LocalPaiRagTest {
 
   @Test
   void answersWithCitationsStageReportsAndMeters() throws Exception {
-    List.of("rag_chat", "rag_embed", "rag_rerank").forEach(s -> guard.secret(models.token(s)));
+    List.of("rag_chat", "rag_chat_slow", "rag_embed", "rag_rerank")
+        .forEach(s -> guard.secret(models.token(s)));
     RemoteEmbedder embedder =
         RemoteEmbedder.of(models.client("rag_embed"), "BAAI/bge-small-en-v1.5", 384);
     InMemoryVectorStore store = InMemoryVectorStore.create(VectorSimilarity.DOT_PRODUCT);
@@ -136,6 +140,49 @@ class LocalPaiRagTest {
           .contains("rag_stage_duration_seconds_count{outcome=\"ok\",stage=\"rerank\"} 1")
           .contains("rag_stage_duration_seconds_count{outcome=\"ok\",stage=\"generate\"} 1")
           .contains("rag_ttft_seconds_count 1");
+    }
+  }
+
+  private RagPipeline slowGeneration(StagePolicy policy) {
+    HashEmbedder embedder = new HashEmbedder();
+    InMemoryVectorStore store = InMemoryVectorStore.create(VectorSimilarity.COSINE);
+    Ingestor.of(embedder, store).ingest(List.of(Document.of("a", "Spot jobs resume.")));
+    return RagPipeline.builder()
+        .embedder(embedder)
+        .store(store)
+        .generator(models.client("rag_chat_slow"), "qwen")
+        .maxTokens(2)
+        .budgets(
+            relaxed().toBuilder()
+                .putBudget(Stage.GENERATE, Duration.ofMillis(50))
+                .putPolicy(Stage.GENERATE, policy)
+                .build())
+        .build();
+  }
+
+  @Test
+  void aLateFirstTokenFailsTheRequestUnderFailPolicy() {
+    try (RagPipeline pipeline = slowGeneration(StagePolicy.FAIL)) {
+      RagHandle handle = pipeline.ask("How do spot jobs resume?").stream(text -> {});
+
+      assertThat(handle.result())
+          .failsWithin(Duration.ofSeconds(60))
+          .withThrowableOfType(ExecutionException.class)
+          .havingCause()
+          .isInstanceOf(StageFailedException.class)
+          .withMessageContaining("no first token within the 50 ms budget; policy FAIL");
+    }
+  }
+
+  @Test
+  void aLateFirstTokenIsReportedUnderDegradePolicy() {
+    try (RagPipeline pipeline = slowGeneration(StagePolicy.DEGRADE)) {
+      RagAnswer answer = pipeline.ask("How do spot jobs resume?").answer();
+
+      assertThat(answer.generation().outcome()).isEqualTo(StageOutcome.OVERRUN);
+      assertThat(answer.generation().reason()).contains("first token after the 50 ms budget");
+      assertThat(answer.degradations()).containsExactly(answer.generation());
+      assertThat(answer.text()).isNotBlank();
     }
   }
 
