@@ -7,7 +7,8 @@ package dev.pailot.rag.budget;
  *   <caption>Degrade per stage</caption>
  *   <tr><th>stage</th><th>{@link #DEGRADE}</th></tr>
  *   <tr><td>embed</td><td>serve a cached embedding of the same query (up to case and
- *   punctuation); with none cached the request fails</td></tr>
+ *   punctuation); with none cached, retrieve by BM25 alone if the store has {@link
+ *   dev.pailot.rag.store.LexicalSearch}, else the request fails</td></tr>
  *   <tr><td>retrieve</td><td>retry once with K shrunk to a quarter (at least N) under a fresh
  *   stage budget</td></tr>
  *   <tr><td>rerank</td><td>run the fallback reranker (if one is set) under its own budget, else

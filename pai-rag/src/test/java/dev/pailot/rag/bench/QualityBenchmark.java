@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pailot.rag.bench.PythonDocsCorpus.Section;
 import dev.pailot.rag.budget.Stage;
+import dev.pailot.rag.budget.StageFailedException;
 import dev.pailot.rag.budget.StageReport;
 import dev.pailot.rag.embed.MiniLmEmbedder;
 import dev.pailot.rag.ingest.IngestReport;
@@ -200,10 +201,14 @@ public final class QualityBenchmark {
       scores.forEach((k, v) -> quality.put(k, v.toMap()));
       report.put("quality", quality);
       report.put("query_embedding_micros", percentiles(embed));
+      Files.writeString(
+          out.resolve("rag-quality.json"),
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
 
       Histogram pre = new Histogram(3);
       Map<Stage, Histogram> perStage = new EnumMap<>(Stage.class);
       Map<Stage, Integer> degraded = new EnumMap<>(Stage.class);
+      Map<Stage, Integer> failed = new EnumMap<>(Stage.class);
       try (RagPipeline pipeline =
           RagPipeline.builder()
               .embedder(mini)
@@ -213,7 +218,15 @@ public final class QualityBenchmark {
               .build()) {
         for (int pass = 0; pass < 2; pass++) {
           for (Section q : queries) {
-            RagContext c = pipeline.retrieve(RagQuery.of(q.heading()));
+            RagContext c;
+            try {
+              c = pipeline.retrieve(RagQuery.of(q.heading()));
+            } catch (StageFailedException e) {
+              if (pass == 1) {
+                failed.merge(e.report().stage(), 1, Integer::sum);
+              }
+              continue;
+            }
             if (pass == 0) {
               continue; // warm-up pass
             }
@@ -237,6 +250,9 @@ public final class QualityBenchmark {
         Map<String, Object> deg = new LinkedHashMap<>();
         degraded.forEach((k, v) -> deg.put(k.tag(), v));
         speed.put("degraded_stages", deg);
+        Map<String, Object> fail = new LinkedHashMap<>();
+        failed.forEach((k, v) -> fail.put(k.tag(), v));
+        speed.put("failed_requests_by_stage", fail);
         report.put("pre_generation", speed);
       }
     }

@@ -16,11 +16,14 @@ import dev.pailot.rag.rerank.FusionReranker;
 import dev.pailot.rag.rerank.Reranked;
 import dev.pailot.rag.rerank.Reranker;
 import dev.pailot.rag.store.InMemoryVectorStore;
+import dev.pailot.rag.store.LuceneStoreConfig;
+import dev.pailot.rag.store.LuceneVectorStore;
 import dev.pailot.rag.store.SearchHit;
 import dev.pailot.rag.store.VectorQuery;
 import dev.pailot.rag.store.VectorSimilarity;
 import dev.pailot.rag.store.VectorStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Budgets and policies: stages that hang far beyond their budget are abandoned, and the answer says
@@ -207,6 +211,49 @@ class PipelineBudgetTest {
     assertThatThrownBy(() -> pipeline.ask("an uncached question").retrieve())
         .isInstanceOf(StageFailedException.class)
         .hasMessageContaining("no cached embedding to serve");
+  }
+
+  @Test
+  void slowEmbedderWithNothingCachedRetrievesByBm25WhenTheStoreHasIt(@TempDir Path dir) {
+    Embedder hanging =
+        new Embedder() {
+          @Override
+          public List<float[]> embed(List<String> texts) {
+            try {
+              never.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            throw new AssertionError("the pipeline waited for the hanging embedder");
+          }
+
+          @Override
+          public int dimension() {
+            return embedder.dimension();
+          }
+
+          @Override
+          public String name() {
+            return embedder.name();
+          }
+        };
+    try (LuceneVectorStore lucene =
+        LuceneVectorStore.open(LuceneStoreConfig.builder().path(dir).build())) {
+      Ingestor.of(embedder, lucene)
+          .ingest(
+              List.of(
+                  Document.of("eas", "EAS serves models behind an OpenAI-compatible endpoint."),
+                  Document.of("dlc", "DLC runs distributed training jobs on spot instances.")));
+      pipeline = pipeline(hanging, lucene, Stage.EMBED).build();
+
+      RagContext context = pipeline.ask("distributed training jobs").retrieve();
+
+      assertThat(stage(context, Stage.EMBED).reason().orElseThrow())
+          .isEqualTo(
+              "embed exceeded its 200 ms budget; no cached embedding, retrieving by BM25 only");
+      assertThat(stage(context, Stage.RETRIEVE).outcome()).isEqualTo(StageOutcome.OK);
+      assertThat(context.chunks().get(0).hit().documentId()).isEqualTo("dlc");
+    }
   }
 
   @Test

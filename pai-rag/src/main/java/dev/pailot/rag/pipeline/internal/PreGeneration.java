@@ -9,6 +9,8 @@ import dev.pailot.rag.budget.StageReport;
 import dev.pailot.rag.pipeline.RagContext;
 import dev.pailot.rag.pipeline.RagQuery;
 import dev.pailot.rag.rerank.Reranked;
+import dev.pailot.rag.store.LexicalSearch;
+import dev.pailot.rag.store.MetadataFilter;
 import dev.pailot.rag.store.SearchHit;
 import dev.pailot.rag.store.VectorQuery;
 import java.time.Duration;
@@ -82,6 +84,15 @@ public final class PreGeneration {
       mustDegrade(Stage.EMBED, start, why, p);
       Optional<float[]> cached =
           parts.cache() == null ? Optional.empty() : parts.cache().similar(model, question);
+      if (cached.isEmpty() && parts.store() instanceof LexicalSearch) {
+        report(
+            Stage.EMBED,
+            start,
+            StageOutcome.DEGRADED,
+            why + "; no cached embedding, retrieving by BM25 only",
+            p.timeout());
+        return null;
+      }
       if (cached.isEmpty()) {
         throw failed(Stage.EMBED, start, why + "; no cached embedding to serve", p);
       }
@@ -125,6 +136,13 @@ public final class PreGeneration {
   }
 
   private List<SearchHit> search(RagQuery query, float[] vector, int k) {
+    if (vector == null) {
+      LexicalSearch lexical = (LexicalSearch) parts.store();
+      MetadataFilter filter = query.filter().orElse(MetadataFilter.none());
+      return parts
+          .runner()
+          .run(() -> lexical.searchText(query.question(), k, filter), budget(Stage.RETRIEVE));
+    }
     VectorQuery.Builder q = VectorQuery.builder().vector(vector).topK(k);
     query.filter().ifPresent(q::filter);
     VectorQuery built = q.build();
