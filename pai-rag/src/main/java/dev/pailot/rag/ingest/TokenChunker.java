@@ -3,7 +3,9 @@ package dev.pailot.rag.ingest;
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.rag.embed.TokenCounter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -73,6 +75,8 @@ public final class TokenChunker {
    */
   public List<String> split(String text) {
     List<int[]> words = new ArrayList<>();
+    // Words repeat: count each distinct one once (a native tokenizer call costs microseconds).
+    Map<String, Integer> counted = new HashMap<>();
     int i = 0;
     while (i < text.length()) {
       while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
@@ -83,7 +87,8 @@ public final class TokenChunker {
         i++;
       }
       if (i > start) {
-        words.add(new int[] {start, i, tokens.count(text.substring(start, i))});
+        int n = counted.computeIfAbsent(text.substring(start, i), tokens::count);
+        words.add(new int[] {start, i, n});
       }
     }
     List<String> chunks = new ArrayList<>();
