@@ -205,8 +205,8 @@ public final class LuceneVectorStore implements VectorStore, LexicalSearch {
   }
 
   /**
-   * Makes every write so far durable. Needed only with {@link LuceneStoreConfig#commitEachWrite()}
-   * off.
+   * Makes every write so far durable and visible to searches. Needed only with {@link
+   * LuceneStoreConfig#commitEachWrite()} or {@link LuceneStoreConfig#refreshEachWrite()} off.
    *
    * @throws PaiException if the index cannot be written
    */
@@ -215,6 +215,7 @@ public final class LuceneVectorStore implements VectorStore, LexicalSearch {
       ensureOpen();
       try {
         writer.commit();
+        searchers.maybeRefreshBlocking();
       } catch (IOException e) {
         throw failure("commit", config, e);
       }
