@@ -24,7 +24,9 @@ record BenchParams(
     double ramBufferMb,
     Path cache,
     Path out,
-    boolean buildOnly) {
+    boolean buildOnly,
+    boolean forceMerge,
+    boolean adoptUnfinished) {
 
   static BenchParams fromSystemProperties() {
     return new BenchParams(
@@ -32,7 +34,7 @@ record BenchParams(
         Arrays.stream(prop("bench.precisions", "FLOAT32,INT8").split(","))
             .map(s -> VectorPrecision.valueOf(s.trim()))
             .toList(),
-        ints("bench.candidates", "40,60,100,160"),
+        ints("bench.candidates", "40,100,160,250,400"),
         Integer.parseInt(prop("bench.dimension", "384")),
         Integer.parseInt(prop("bench.centroids", "1000")),
         Float.parseFloat(prop("bench.noise", "0.5")),
@@ -47,7 +49,9 @@ record BenchParams(
         Double.parseDouble(prop("bench.ramBufferMb", "1024")),
         Path.of(prop("bench.cache", "/work/cache/rag-bench")),
         Path.of(prop("bench.out", "target/bench")),
-        Boolean.parseBoolean(prop("bench.buildOnly", "false")));
+        Boolean.parseBoolean(prop("bench.buildOnly", "false")),
+        Boolean.parseBoolean(prop("bench.forceMerge", "true")),
+        Boolean.parseBoolean(prop("bench.adoptUnfinished", "false")));
   }
 
   private static String prop(String name, String fallback) {

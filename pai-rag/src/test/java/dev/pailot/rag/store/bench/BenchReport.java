@@ -37,8 +37,9 @@ final class BenchReport {
       Map<String, Object> build = (Map<String, Object>) row.get("build");
       b.append(
           String.format(
-              "%-8s %6s %9.2f %9.2f %9.2f %10.4f %9.2f %9.0f %10.0f %10.0f%n",
+              "%-8s %4s %6s %9.2f %9.2f %9.2f %10.4f %9.2f %9.0f %10.0f %10.0f%n",
               row.get("precision"),
+              row.get("segments"),
               row.get("numCandidates"),
               row.get("p50Ms"),
               row.get("p99Ms"),

@@ -172,6 +172,7 @@ public final class RetrievalBenchmark {
       row.put("recallMin", recallMin);
       row.put("heapUsedMb", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
       row.put("disk", BenchIndex.diskUsage(dir));
+      row.put("segments", BenchIndex.segmentCount(dir));
       row.put("load", Load.uptime());
     }
     System.out.println("measured " + row);
