@@ -62,18 +62,24 @@ public final class InMemoryVectorStore implements VectorStore {
   public void upsert(List<StoredChunk> batch) {
     List<Entry> entries = new ArrayList<>(batch.size());
     for (StoredChunk chunk : batch) {
-      entries.add(new Entry(chunk, prepare(chunk.vector(), "chunk " + chunk.id())));
+      entries.add(
+          new Entry(
+              chunk.id(),
+              chunk.documentId(),
+              chunk.text(),
+              chunk.metadata(),
+              prepare(chunk.vector(), "chunk " + chunk.id())));
     }
     lock.writeLock().lock();
     try {
       ensureOpen();
       int expected = dimension != 0 || entries.isEmpty() ? dimension : entries.get(0).vector.length;
       for (Entry e : entries) {
-        checkDimension("chunk " + e.chunk.id() + " vector", e.vector.length, expected);
+        checkDimension("chunk " + e.id + " vector", e.vector.length, expected);
       }
       dimension = expected;
       for (Entry e : entries) {
-        chunks.put(e.chunk.id(), e);
+        chunks.put(e.id, e);
       }
     } finally {
       lock.writeLock().unlock();
@@ -85,7 +91,7 @@ public final class InMemoryVectorStore implements VectorStore {
     lock.writeLock().lock();
     try {
       ensureOpen();
-      chunks.values().removeIf(e -> e.chunk.documentId().equals(documentId));
+      chunks.values().removeIf(e -> e.documentId.equals(documentId));
     } finally {
       lock.writeLock().unlock();
     }
@@ -105,15 +111,15 @@ public final class InMemoryVectorStore implements VectorStore {
       }
       checkDimension("query vector", q.length, dimension);
       for (Entry e : chunks.values()) {
-        if (!filter.isEmpty() && !filter.matches(e.chunk.metadata())) {
+        if (!filter.isEmpty() && !filter.matches(e.metadata)) {
           continue;
         }
         float score = Vectors.dot(q, e.vector);
         if (top.size() < query.topK()) {
-          top.add(new Scored(e.chunk, score));
+          top.add(new Scored(e, score));
         } else if (score > top.peek().score) {
           top.poll();
-          top.add(new Scored(e.chunk, score));
+          top.add(new Scored(e, score));
         }
       }
     } finally {
@@ -125,10 +131,10 @@ public final class InMemoryVectorStore implements VectorStore {
     for (Scored s : best) {
       hits.add(
           SearchHit.builder()
-              .chunkId(s.chunk.id())
-              .documentId(s.chunk.documentId())
-              .text(s.chunk.text())
-              .metadata(s.chunk.metadata())
+              .chunkId(s.entry.id)
+              .documentId(s.entry.documentId)
+              .text(s.entry.text)
+              .metadata(s.entry.metadata)
               .score(s.score)
               .rank(hits.size() + 1)
               .build());
@@ -189,7 +195,9 @@ public final class InMemoryVectorStore implements VectorStore {
     return Vectors.prepare(similarity, vector, what);
   }
 
-  private record Entry(StoredChunk chunk, float[] vector) {}
+  /** A chunk without its {@link StoredChunk} wrapper, so the store keeps one copy of the vector. */
+  private record Entry(
+      String id, String documentId, String text, Map<String, String> metadata, float[] vector) {}
 
-  private record Scored(StoredChunk chunk, float score) {}
+  private record Scored(Entry entry, float score) {}
 }

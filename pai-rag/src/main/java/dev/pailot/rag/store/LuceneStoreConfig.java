@@ -128,6 +128,20 @@ public abstract class LuceneStoreConfig {
   }
 
   /**
+   * Whether every {@link LuceneVectorStore#upsert} and {@link LuceneVectorStore#deleteDocument}
+   * refreshes the reader so that searches see it on return (the {@link VectorStore} contract). Turn
+   * off only for bulk loads: each refresh writes a small segment that later merges rebuild HNSW
+   * graphs for. With it off, writes from several threads run in parallel and become visible at
+   * {@link LuceneVectorStore#commit()}.
+   *
+   * @return whether each write refreshes, {@code true} by default
+   */
+  @Value.Default
+  public boolean refreshEachWrite() {
+    return true;
+  }
+
+  /**
    * A new builder.
    *
    * @return builder

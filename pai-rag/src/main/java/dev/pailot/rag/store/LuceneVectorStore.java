@@ -205,8 +205,8 @@ public final class LuceneVectorStore implements VectorStore, LexicalSearch {
   }
 
   /**
-   * Makes every write so far durable. Needed only with {@link LuceneStoreConfig#commitEachWrite()}
-   * off.
+   * Makes every write so far durable and visible to searches. Needed only with {@link
+   * LuceneStoreConfig#commitEachWrite()} or {@link LuceneStoreConfig#refreshEachWrite()} off.
    *
    * @throws PaiException if the index cannot be written
    */
@@ -215,6 +215,7 @@ public final class LuceneVectorStore implements VectorStore, LexicalSearch {
       ensureOpen();
       try {
         writer.commit();
+        searchers.maybeRefreshBlocking();
       } catch (IOException e) {
         throw failure("commit", config, e);
       }
@@ -286,23 +287,36 @@ public final class LuceneVectorStore implements VectorStore, LexicalSearch {
     void run() throws IOException;
   }
 
-  /** Writes are serialized so that a refresh never publishes half of another thread's batch. */
+  /**
+   * Writes that refresh or commit are serialized, so that a refresh never publishes half of another
+   * thread's batch; bulk-load writes (neither) run in parallel.
+   */
   private void write(String operation, IndexWrite change) {
-    synchronized (writeLock) {
-      ensureOpen();
-      try {
-        change.run();
-        if (config.commitEachWrite()) {
-          writer.commit();
-        }
-        searchers.maybeRefreshBlocking();
-      } catch (IllegalArgumentException e) {
-        // Lucene rejects a vector whose dimension differs from the field's.
-        throw ValidationException.invalidField(
-            "vector", String.valueOf(e.getMessage()), "use one embedding model per store");
-      } catch (IOException e) {
-        throw failure(operation, config, e);
+    if (config.refreshEachWrite() || config.commitEachWrite()) {
+      synchronized (writeLock) {
+        writeNow(operation, change);
       }
+    } else {
+      writeNow(operation, change);
+    }
+  }
+
+  private void writeNow(String operation, IndexWrite change) {
+    ensureOpen();
+    try {
+      change.run();
+      if (config.commitEachWrite()) {
+        writer.commit();
+      }
+      if (config.refreshEachWrite()) {
+        searchers.maybeRefreshBlocking();
+      }
+    } catch (IllegalArgumentException e) {
+      // Lucene rejects a vector whose dimension differs from the field's.
+      throw ValidationException.invalidField(
+          "vector", String.valueOf(e.getMessage()), "use one embedding model per store");
+    } catch (IOException e) {
+      throw failure(operation, config, e);
     }
   }
 

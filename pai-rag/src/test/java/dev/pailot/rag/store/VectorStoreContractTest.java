@@ -35,6 +35,14 @@ abstract class VectorStoreContractTest {
   /** Whether the data survives {@link VectorStore#close()} and a new {@link #open}. */
   protected abstract boolean persistent();
 
+  /**
+   * Whether a filter may name a key that no chunk has (it then matches nothing). Stores that filter
+   * only on declared fields reject it instead.
+   */
+  protected boolean filtersOnUndeclaredKeys() {
+    return true;
+  }
+
   VectorStore store(VectorSimilarity similarity) {
     VectorStore s = open(dir, similarity);
     opened.add(s);
@@ -220,7 +228,14 @@ abstract class VectorStoreContractTest {
     MetadataFilter nothing = MetadataFilter.equalTo("lang", "ja");
     assertThat(store.search(VectorQuery.builder().vector(q).filter(nothing).build())).isEmpty();
     MetadataFilter missingKey = MetadataFilter.equalTo("tenant", "a");
-    assertThat(store.search(VectorQuery.builder().vector(q).filter(missingKey).build())).isEmpty();
+    VectorQuery onMissingKey = VectorQuery.builder().vector(q).filter(missingKey).build();
+    if (filtersOnUndeclaredKeys()) {
+      assertThat(store.search(onMissingKey)).isEmpty();
+    } else {
+      assertThatThrownBy(() -> store.search(onMissingKey))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("tenant");
+    }
   }
 
   @Test
