@@ -1,0 +1,2 @@
+/** Rerankers: a cross-encoder on EAS and the local fusion of dense and BM25 rankings. */
+package dev.pailot.rag.rerank;
