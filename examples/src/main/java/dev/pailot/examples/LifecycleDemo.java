@@ -5,26 +5,35 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pailot.core.Pai;
 import dev.pailot.examples.demo.ConsoleProgress;
 import dev.pailot.examples.demo.DemoSummary;
+import dev.pailot.examples.demo.ObservabilityStage;
 import dev.pailot.examples.demo.ProvisioningStage;
+import dev.pailot.examples.demo.RagStage;
 import dev.pailot.examples.demo.ServingStage;
 import dev.pailot.examples.demo.TrainingStage;
 import dev.pailot.testkit.localpai.LocalPai;
 import dev.pailot.testkit.localpai.LocalPaiOptions;
 import dev.pailot.training.spot.SpotRunReport;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The lifecycle demo: runs Pailot's lifecycle against an embedded LocalPai, with no credentials and
- * no cloud account. Today it provisions the network and the workspace: it prints the plan, applies
- * it, applies it again and shows that nothing changed. Later stages (training, serving, RAG,
- * metrics) join the same run.
+ * no cloud account: (1) provisions the network and the workspace, applies again and shows that
+ * nothing changed; (2) trains on spot instances reclaimed twice and resumes from checkpoints; (3)
+ * deploys v1 on EAS, shadows v2 and promotes it with a blue-green release under live traffic; (4)
+ * answers questions with RAG inside per-stage latency budgets; (5) serves every metric at a {@code
+ * /metrics} endpoint, writes the alert rules and the Grafana dashboard, and prints what a scrape
+ * shows.
  *
  * <p>Run it with {@code mvn -B -q -pl examples exec:java} after {@code mvn -B -q install
  * -DskipTests}; add {@code -Dexec.args=--json} for a machine-readable summary on the last line.
  */
 public final class LifecycleDemo {
+  /** Where the demo writes its files (alert rules, dashboard), below the working directory. */
+  static final Path OUTPUT = Path.of("target", "pailot-demo");
+
   private LifecycleDemo() {}
 
   /**
@@ -56,12 +65,29 @@ public final class LifecycleDemo {
     try (LocalPai localPai = LocalPai.start(options)) {
       out.println("Pailot lifecycle demo");
       out.println("LocalPai (embedded PAI emulator) at " + localPai.endpoint());
-      try (Pai pai = localPai.clientBuilder().listener(new ConsoleProgress(out)).build()) {
+      try (ObservabilityStage metrics =
+              ObservabilityStage.start(OUTPUT.resolve("observability"), out);
+          Pai pai =
+              localPai
+                  .clientBuilder()
+                  .listener(new ConsoleProgress(out))
+                  .meterRegistry(metrics.registry())
+                  .build()) {
         ProvisioningStage.Result provisioning = new ProvisioningStage(pai, localPai, out).run();
         SpotRunReport training = new TrainingStage(pai, localPai, out).run();
-        ServingStage.Result serving = new ServingStage(pai, out).run();
+        ServingStage.Result serving = new ServingStage(pai, metrics.registry(), out).run();
+        RagStage.Result rag =
+            new RagStage(pai, localPai, RagStage.defaultDocs(), out)
+                .meterRegistry(metrics.registry())
+                .run();
         return new DemoSummary(
-            localPai.endpoint().toString(), pai.region(), provisioning, training, serving);
+            localPai.endpoint().toString(),
+            pai.region(),
+            provisioning,
+            training,
+            serving,
+            rag,
+            metrics.report());
       }
     }
   }

@@ -42,5 +42,19 @@ class LifecycleDemoTest {
     assertThat(summary.serving().appRequests()).isPositive();
     assertThat(summary.serving().appFailures()).isZero();
     assertThat(out).contains("Blue-green release chat_v1 -> chat_v2").contains("Shadow chat_v1");
+
+    assertThat(summary.rag().ingest().added()).isEqualTo(3);
+    assertThat(summary.rag().answers())
+        .hasSize(2)
+        .allSatisfy(a -> assertThat(a.citations()).isNotEmpty());
+
+    // Read back from the demo's /metrics endpoint over HTTP: every stage recorded on one registry.
+    assertThat(summary.metrics().controlPlaneCalls()).isPositive();
+    assertThat(summary.metrics().inferenceRequests()).isPositive();
+    assertThat(summary.metrics().spotPreemptions()).isEqualTo(2.0);
+    assertThat(summary.metrics().releaseRollbacks()).isZero();
+    assertThat(summary.metrics().ragStageObservations()).isPositive();
+    assertThat(summary.metrics().files()).allSatisfy(f -> assertThat(f).exists());
+    assertThat(out).contains("== 5. Observability: http://127.0.0.1:");
   }
 }

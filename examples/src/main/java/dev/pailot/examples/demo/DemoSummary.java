@@ -10,10 +10,14 @@ import dev.pailot.training.spot.SpotRunReport;
  * @param provisioning network and workspace results
  * @param training the spot training run's report
  * @param serving v1 deployed, v2 shadowed and promoted with blue-green
+ * @param rag documents ingested and questions answered with citations
+ * @param metrics what a scrape of the demo's metrics endpoint showed
  */
 public record DemoSummary(
     String localPaiEndpoint,
     String region,
     ProvisioningStage.Result provisioning,
     SpotRunReport training,
-    ServingStage.Result serving) {}
+    ServingStage.Result serving,
+    RagStage.Result rag,
+    ObservabilityStage.Result metrics) {}

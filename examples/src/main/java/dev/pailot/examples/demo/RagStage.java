@@ -24,6 +24,7 @@ import dev.pailot.rag.store.InMemoryVectorStore;
 import dev.pailot.rag.store.VectorSimilarity;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.testkit.localpai.LocalPai;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -56,6 +57,7 @@ public final class RagStage {
   private final LocalPai localPai;
   private final Path docs;
   private final PrintStream out;
+  private MeterRegistry registry;
 
   /** What the stage did. */
   public record Result(IngestReport ingest, List<RagAnswer> answers) {}
@@ -73,6 +75,17 @@ public final class RagStage {
     this.localPai = localPai;
     this.docs = docs;
     this.out = out;
+  }
+
+  /**
+   * Records the pipeline's stage metrics ({@code rag_stage_duration_seconds}) on a registry.
+   *
+   * @param registry the registry
+   * @return this stage
+   */
+  public RagStage meterRegistry(MeterRegistry registry) {
+    this.registry = registry;
+    return this;
   }
 
   /**
@@ -97,7 +110,7 @@ public final class RagStage {
    */
   public Result run() {
     out.println();
-    out.println("== RAG: answers with citations, per-stage latency budgets");
+    out.println("== 4. RAG: answers with citations, per-stage latency budgets");
     deploy(
         service(
             "demo_chat",
@@ -126,6 +139,7 @@ public final class RagStage {
               .generator(chat, "qwen")
               .maxTokens(24)
               .budgets(budgets)
+              .meterRegistry(registry)
               .build()) {
         for (String question : QUESTIONS) {
           RagAnswer answer = pipeline.ask(question).answer();

@@ -20,7 +20,6 @@ import dev.pailot.serving.release.gates.GoldenSetGate;
 import dev.pailot.serving.release.shadow.Shadow;
 import dev.pailot.serving.release.shadow.ShadowReport;
 import dev.pailot.serving.release.shadow.ShadowVerdict;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -43,6 +42,7 @@ public final class ServingStage {
           GoldenExample.agreement("Explain a blue-green release in one sentence."));
 
   private final Pai pai;
+  private final PrometheusMeterRegistry registry;
   private final PrintStream out;
 
   /**
@@ -65,10 +65,13 @@ public final class ServingStage {
    * Creates the stage.
    *
    * @param pai client pointed at LocalPai
+   * @param registry where the application's inference client records; the client-metrics gate reads
+   *     it (a Prometheus registry, whose histograms accumulate)
    * @param out where progress is printed
    */
-  public ServingStage(Pai pai, PrintStream out) {
+  public ServingStage(Pai pai, PrometheusMeterRegistry registry, PrintStream out) {
     this.pai = pai;
+    this.registry = registry;
     this.out = out;
   }
 
@@ -113,7 +116,6 @@ public final class ServingStage {
       Deployment v1 = eas.deploy(spec("chat_v1", "chat-v1"), DeployOptions.defaults());
       out.printf("  deployed %s version %d (%s)%n", v1.service().name(), v1.version(), v1.action());
       EasGroup group = eas.describeGroup(GROUP);
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       try (InferenceClient app =
               InferenceClient.builder()
                   .endpoint(group.internetEndpoint().orElseThrow())
