@@ -16,6 +16,7 @@ import dev.pailot.serving.eas.internal.Readiness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -83,7 +84,24 @@ public final class EasClient implements AutoCloseable {
    * @throws ValidationException if EAS rejects the spec
    */
   public EasService createService(ServiceSpec spec) {
-    return api.create(Objects.requireNonNull(spec, "spec"));
+    return createService(spec, Map.of());
+  }
+
+  /**
+   * Creates a service with labels (CreateService with the {@code Labels} query parameter: the map
+   * as one JSON string) and reads it back. Labels are how tools find their services again, e.g. a
+   * blue-green release marks its green with them. Sent once, like {@link
+   * #createService(ServiceSpec)}.
+   *
+   * @param spec the spec
+   * @param labels label keys to values; empty sends no {@code Labels} parameter
+   * @return the service as DescribeService reports it right after
+   * @throws ConflictException if a service of that name exists
+   * @throws ValidationException if EAS rejects the spec or the labels
+   */
+  public EasService createService(ServiceSpec spec, Map<String, String> labels) {
+    return api.create(
+        Objects.requireNonNull(spec, "spec"), Map.copyOf(Objects.requireNonNull(labels, "labels")));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.pailot.serving.eas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pailot.core.Pai;
 import dev.pailot.core.error.ConflictException;
@@ -18,6 +19,7 @@ import dev.pailot.testkit.stubs.ErrorResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,37 @@ class EasServiceCallsTest {
             .assertQueryParam("WorkspaceId", "ws-1")
             .assertVersion("2021-07-01");
     assertThat(JSON.readTree(call.body())).isEqualTo(spec.toJsonNode());
+  }
+
+  @Test
+  void createWithLabelsSendsThemAsOneJsonMapInTheLabelsQueryParameter(Pai pai, PaiStubs stubs)
+      throws Exception {
+    stubs.eas().createService("qwen_v2");
+    stubs.eas().describeService(EasServiceFixture.of("qwen_v2", "Creating"));
+    ServiceSpec spec = Specs.vllm("qwen_v2");
+    Map<String, String> labels = Map.of("pailot-release-role", "green", "team", "llm platform");
+
+    EasService created = EasClient.create(pai).createService(spec, labels);
+
+    assertThat(created.name()).isEqualTo("qwen_v2");
+    var call =
+        stubs
+            .calls()
+            .single("CreateService")
+            .assertMethod("POST")
+            .assertPath("/api/v2/services")
+            .assertNoQueryParam("WorkspaceId");
+    // PAI_API.md 3.1: Labels is a map sent as one JSON string.
+    String sent = call.queryParam("Labels").orElseThrow();
+    assertThat(JSON.readValue(sent, new TypeReference<Map<String, String>>() {})).isEqualTo(labels);
+    assertThat(JSON.readTree(call.body())).isEqualTo(spec.toJsonNode());
+
+    stubs.server().resetRequests();
+    EasClient.create(pai).createService(spec, Map.of());
+    stubs.calls().single("CreateService").assertNoQueryParam("Labels");
+    stubs.server().resetRequests();
+    EasClient.create(pai).createService(spec);
+    stubs.calls().single("CreateService").assertNoQueryParam("Labels");
   }
 
   @Test

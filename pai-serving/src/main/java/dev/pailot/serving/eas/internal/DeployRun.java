@@ -20,6 +20,7 @@ import dev.pailot.serving.preflight.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,7 @@ public final class DeployRun {
     int expected;
     if (existing.isEmpty()) {
       progress("CREATING", "Creating EAS service " + spec.name());
-      api.create(spec);
+      api.create(spec, Map.of());
       action = Deployment.Action.CREATED;
       expected = 1;
     } else if (unchanged(existing.get())) {

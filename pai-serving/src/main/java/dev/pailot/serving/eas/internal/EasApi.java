@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -122,15 +123,18 @@ public final class EasApi {
   }
 
   /**
-   * CreateService with the raw spec JSON, then DescribeService for the full object.
+   * CreateService with the raw spec JSON and the labels as the {@code Labels} query parameter (a
+   * JSON map; none when empty), then DescribeService for the full object.
    *
    * @param spec the spec
+   * @param labels labels to set on create
    * @return the service as created
    */
-  public EasService create(ServiceSpec spec) {
+  public EasService create(ServiceSpec spec, Map<String, String> labels) {
     ApiRequest request =
         ApiRequest.of(CREATE)
             .query("WorkspaceId", spec.metadata().workspaceId().orElse(null))
+            .queryJson("Labels", labels)
             .rawBody(spec.toJson())
             .build();
     runtime.call(request);

@@ -7,6 +7,7 @@ import dev.pailot.observability.promql.Series;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,7 +129,8 @@ public final class PromQlGate implements ReleaseGate {
       return "";
     }
     Series first = r.series().get(0);
-    return "first: " + first.labels() + " = " + first.lastValue().orElse(Double.NaN);
+    double value = first.lastValue().orElse(Double.NaN);
+    return "first: " + first.labels() + " = " + String.format(Locale.ROOT, "%.4g", value);
   }
 
   /** Builder for {@link PromQlGate}. Not thread-safe. */

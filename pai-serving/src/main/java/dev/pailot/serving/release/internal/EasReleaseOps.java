@@ -1,14 +1,12 @@
 package dev.pailot.serving.release.internal;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pailot.core.Product;
 import dev.pailot.core.error.ErrorDetails;
 import dev.pailot.core.error.ResourceNotFoundException;
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.error.WaiterUnrecoverableStateException;
 import dev.pailot.core.internal.PaiRuntime;
-import dev.pailot.core.internal.transport.ApiRequest;
-import dev.pailot.core.internal.transport.Operation;
 import dev.pailot.serving.eas.DeployOptions;
 import dev.pailot.serving.eas.EasClient;
 import dev.pailot.serving.eas.EasService;
@@ -24,16 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link ReleaseOps} on the typed EAS client. Green is created with the CreateService call sent
- * through the same control-plane pipeline, because the release needs its {@code Labels} query
- * parameter and {@code EasClient.createService} sets none; the spec gets {@code metadata.group} and
- * {@code networking.traffic_state=standalone}, so green joins the group taking no traffic.
- * Thread-safe.
+ * {@link ReleaseOps} on the typed EAS client. Green is created with {@code
+ * EasClient.createService(spec, labels)}: the release's labels go in CreateService's {@code Labels}
+ * query parameter, and the spec gets {@code metadata.group} and {@code
+ * networking.traffic_state=standalone}, so green joins the group taking no traffic. Thread-safe.
  */
 public final class EasReleaseOps implements ReleaseOps {
-  private static final Operation CREATE =
-      Operation.roa(Product.EAS, "CreateService", "POST", "/api/v2/services", false);
-
   private final EasClient eas;
   private final PaiRuntime runtime;
   private final String group;
@@ -107,15 +101,20 @@ public final class EasReleaseOps implements ReleaseOps {
     if (!blocking.isEmpty()) {
       throw new PreflightFailedException(preflight, blocking);
     }
-    ObjectNode json = spec.toJsonNode().deepCopy();
-    json.with("metadata").put("group", group);
-    json.with("networking").put("traffic_state", "standalone");
-    runtime.call(
-        ApiRequest.of(CREATE)
-            .query("WorkspaceId", spec.metadata().workspaceId().orElse(null))
-            .queryJson("Labels", labels)
-            .rawBody(json.toString())
-            .build());
+    eas.createService(standaloneInGroup(spec), labels);
+  }
+
+  /** Green's spec as sent: in the group, and out of its traffic until the release moves it. */
+  private ServiceSpec standaloneInGroup(ServiceSpec spec) {
+    ObjectNode networking =
+        spec.extra().get("networking") instanceof ObjectNode n
+            ? n.deepCopy()
+            : JsonNodeFactory.instance.objectNode();
+    networking.put("traffic_state", "standalone");
+    return spec.toBuilder()
+        .metadata(spec.metadata().toBuilder().group(group).build())
+        .putExtra("networking", networking)
+        .build();
   }
 
   @Override
