@@ -19,9 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link RemoteEmbedder#batched} and {@link CrossEncoderReranker#batched} against LocalPai:
@@ -33,17 +32,7 @@ import org.junit.jupiter.api.Test;
 class BatchedModelsTest {
   private static final String EMBED_MODEL = "BAAI/bge-small-en-v1.5";
   private static final String RERANK_MODEL = "BAAI/bge-reranker-v2-m3";
-  private static LocalModels models;
-
-  @BeforeAll
-  static void deploy() {
-    models = LocalModels.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    models.close();
-  }
+  @RegisterExtension static final LocalModels models = LocalModels.perClass();
 
   private static BatchSettings fullBatchesOf(int items) {
     return BatchSettings.builder()

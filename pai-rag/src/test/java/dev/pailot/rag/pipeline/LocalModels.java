@@ -14,37 +14,64 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A chat (vLLM, served as {@code qwen}), a slow chat (200 ms per engine step), an embedding
  * (bge-small) and a rerank (bge-reranker) service on LocalPai, created through the typed {@link
  * EasClient} (all four at once, so their replicas load together) and reached through the EAS
- * gateway with their own tokens via {@link EasInference}.
+ * gateway with their own tokens via {@link EasInference}. A JUnit extension: register it on a
+ * static field with {@code @RegisterExtension}, and it deploys before the class's tests and stops
+ * after them.
  */
-public final class LocalModels implements AutoCloseable {
+public final class LocalModels implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
   private static final String VLLM =
       "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5";
 
-  private final LocalPai localPai;
-  private final Pai pai;
-  private final EasClient eas;
   private final List<InferenceClient> clients = new ArrayList<>();
+  private LocalPai localPai;
+  private Pai pai;
+  private EasClient eas;
 
-  private LocalModels() {
-    this.localPai =
-        LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
-    this.pai = localPai.newClient();
-    this.eas =
-        EasClient.builder(pai).pollDelays(Duration.ofMillis(20), Duration.ofMillis(200)).build();
+  private LocalModels() {}
+
+  /**
+   * The extension, for a static {@code @RegisterExtension} field.
+   *
+   * @return the services, deployed before the class's tests
+   */
+  public static LocalModels perClass() {
+    return new LocalModels();
   }
 
   /**
-   * Starts LocalPai and deploys the four services, waiting until they run.
+   * Starts LocalPai and deploys the four services now, for a main class; the caller closes them.
    *
-   * @return the services
+   * @return the running services
    */
   public static LocalModels start() {
     LocalModels m = new LocalModels();
+    m.deploy();
+    return m;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    deploy();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  /** Starts LocalPai and deploys the four services, waiting until they run. */
+  private synchronized void deploy() {
+    localPai = LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
+    pai = localPai.newClient();
+    eas = EasClient.builder(pai).pollDelays(Duration.ofMillis(20), Duration.ofMillis(200)).build();
     List<ServiceSpec> specs =
         List.of(
             service(
@@ -72,11 +99,10 @@ public final class LocalModels implements AutoCloseable {
                 "serve BAAI/bge-reranker-v2-m3",
                 "LOCALPAI_POOLING_CALL_US",
                 "2000"));
-    specs.forEach(m.eas::createService);
+    specs.forEach(eas::createService);
     for (ServiceSpec s : specs) {
-      m.eas.awaitRunning(s.metadata().name(), Duration.ofSeconds(60));
+      eas.awaitRunning(s.metadata().name(), Duration.ofSeconds(60));
     }
-    return m;
   }
 
   private static ServiceSpec service(
@@ -128,8 +154,11 @@ public final class LocalModels implements AutoCloseable {
   @Override
   public synchronized void close() {
     clients.forEach(InferenceClient::close);
-    eas.close();
-    pai.close();
-    localPai.close();
+    clients.clear();
+    if (eas != null) {
+      eas.close();
+      pai.close();
+      localPai.close();
+    }
   }
 }
