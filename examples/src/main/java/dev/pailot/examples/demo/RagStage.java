@@ -1,13 +1,7 @@
 package dev.pailot.examples.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pailot.core.Pai;
-import dev.pailot.core.Product;
-import dev.pailot.core.internal.PaiRuntime;
-import dev.pailot.core.internal.transport.ApiRequest;
-import dev.pailot.core.internal.transport.Operation;
+import dev.pailot.examples.eas.ExampleServices;
 import dev.pailot.rag.assemble.Citation;
 import dev.pailot.rag.budget.Budgets;
 import dev.pailot.rag.budget.Stage;
@@ -22,7 +16,9 @@ import dev.pailot.rag.rerank.CrossEncoderReranker;
 import dev.pailot.rag.rerank.FusionReranker;
 import dev.pailot.rag.store.InMemoryVectorStore;
 import dev.pailot.rag.store.VectorSimilarity;
+import dev.pailot.serving.client.EasInference;
 import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.eas.ServiceSpec;
 import dev.pailot.testkit.localpai.LocalPai;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -33,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Demo stage: RAG over a few of Pailot's own docs pages. The chunks are embedded in-process with
@@ -51,10 +48,7 @@ public final class RagStage {
           "How many concurrent requests per host does OkHttp allow by default?",
           "How does LocalPai decide which engine runs inside a replica?");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Pai pai;
-  private final LocalPai localPai;
   private final Path docs;
   private final PrintStream out;
   private MeterRegistry registry;
@@ -66,13 +60,13 @@ public final class RagStage {
    * Creates the stage.
    *
    * @param pai client pointed at LocalPai
-   * @param localPai the emulator, whose EAS runs the LLM and the reranker
+   * @param localPai the emulator whose EAS runs the LLM and the reranker; the stage reaches it
+   *     through {@code pai} alone (the parameter stays so that callers need not change)
    * @param docs the repository's {@code docs/} folder
    * @param out where progress is printed
    */
   public RagStage(Pai pai, LocalPai localPai, Path docs, PrintStream out) {
     this.pai = pai;
-    this.localPai = localPai;
     this.docs = docs;
     this.out = out;
   }
@@ -112,16 +106,18 @@ public final class RagStage {
     out.println();
     out.println("== 4. RAG: answers with citations, per-stage latency budgets");
     deploy(
-        service(
+        ExampleServices.vllm(
             "demo_chat",
-            "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5",
-            "vllm serve /mnt/model --served-model-name qwen"));
+            "vllm serve /mnt/model --served-model-name qwen",
+            "qwen2.5-0.5b-instruct",
+            Map.of()));
     deploy(
-        service("demo_rerank", "registry/bge-reranker-v2-m3:1", "serve BAAI/bge-reranker-v2-m3"));
+        ExampleServices.container(
+            "demo_rerank", "registry/bge-reranker-v2-m3:1", "serve BAAI/bge-reranker-v2-m3"));
     try (MiniLmEmbedder embedder = MiniLmEmbedder.create();
         InMemoryVectorStore store = InMemoryVectorStore.create(VectorSimilarity.DOT_PRODUCT);
-        InferenceClient chat = client("demo_chat");
-        InferenceClient rerank = client("demo_rerank")) {
+        InferenceClient chat = EasInference.create(pai, "demo_chat");
+        InferenceClient rerank = EasInference.create(pai, "demo_rerank")) {
       IngestReport ingest = Ingestor.of(embedder, store).ingest(documents());
       out.printf(
           "Ingested %d pages: %d chunks, %d tokens, in %d ms%n",
@@ -189,64 +185,8 @@ public final class RagStage {
     return out;
   }
 
-  private static ObjectNode service(String name, String image, String script) {
-    ObjectNode spec = JSON.createObjectNode();
-    spec.putObject("metadata").put("name", name).put("instance", 1);
-    spec.putObject("cloud").putObject("computing").put("instance_type", "ecs.gn7i-c8g1.2xlarge");
-    spec.putArray("containers")
-        .addObject()
-        .put("image", image)
-        .put("port", 8000)
-        .put("script", script);
-    return spec;
-  }
-
-  // Raw CreateService / DescribeService through the SDK's signed transport: the typed EAS client
-  // is not merged yet.
-  private void deploy(ObjectNode spec) {
-    PaiRuntime.of(pai)
-        .call(
-            ApiRequest.of(
-                    Operation.roa(Product.EAS, "CreateService", "POST", "/api/v2/services", false))
-                .rawBody(spec.toString())
-                .build());
-    String name = spec.path("metadata").path("name").asText();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!describe(name).path("Status").asText().equals("Running")) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(name + " did not reach Running");
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    out.println("+ EAS service " + name + " Running");
-  }
-
-  private JsonNode describe(String name) {
-    return PaiRuntime.of(pai)
-        .call(
-            ApiRequest.of(
-                    Operation.roa(
-                        Product.EAS,
-                        "DescribeService",
-                        "GET",
-                        "/api/v2/services/{ClusterId}/{ServiceName}",
-                        true))
-                .path("ClusterId", localPai.region())
-                .path("ServiceName", name)
-                .build())
-        .body();
-  }
-
-  private InferenceClient client(String name) {
-    JsonNode d = describe(name);
-    return InferenceClient.builder()
-        .endpoint(d.path("InternetEndpoint").asText())
-        .token(d.path("AccessToken").asText())
-        .build();
+  private void deploy(ServiceSpec spec) {
+    ExampleServices.deploy(pai, spec);
+    out.println("+ EAS service " + spec.metadata().name() + " Running");
   }
 }

@@ -2,15 +2,9 @@ package dev.pailot.examples.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pailot.core.Pai;
-import dev.pailot.core.Product;
-import dev.pailot.core.internal.PaiRuntime;
-import dev.pailot.core.internal.transport.ApiRequest;
-import dev.pailot.core.internal.transport.Operation;
 import dev.pailot.examples.demo.ObservabilityStage;
+import dev.pailot.examples.eas.ExampleServices;
 import dev.pailot.observability.ObservabilityArtifacts;
 import dev.pailot.observability.alerts.AlertSpec;
 import dev.pailot.observability.alerts.PailotAlerts;
@@ -18,6 +12,7 @@ import dev.pailot.observability.prometheus.LocalPrometheus;
 import dev.pailot.observability.promql.PromQlClient;
 import dev.pailot.observability.promql.RangeQuery;
 import dev.pailot.serving.client.ChatRequest;
+import dev.pailot.serving.client.EasInference;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.testkit.localpai.LocalPai;
 import dev.pailot.testkit.localpai.LocalPaiOptions;
@@ -70,12 +65,16 @@ class PrometheusIntegrationTest {
                 .ruleFile(rules.resolve(ObservabilityArtifacts.RULES))
                 .start();
         PromQlClient promql = PromQlClient.builder().baseUrl(prometheus.url().toString()).build()) {
-      deployVllm(pai, localPai);
-      JsonNode service = describe(pai, localPai);
+      // A vLLM service serving qwen with 2 ms engine steps.
+      ExampleServices.deploy(
+          pai,
+          ExampleServices.vllm(
+              SERVICE,
+              "vllm serve /mnt/model --served-model-name qwen",
+              "qwen2.5-0.5b-instruct",
+              Map.of("LOCALPAI_STEP_BASE_US", "2000")));
       try (InferenceClient client =
-          InferenceClient.builder()
-              .endpoint(service.path("InternetEndpoint").asText())
-              .token(service.path("AccessToken").asText())
+          EasInference.builder(pai, SERVICE)
               .serviceName(SERVICE)
               .meterRegistry(stage.registry())
               .build()) {
@@ -137,48 +136,5 @@ class PrometheusIntegrationTest {
       }
       Thread.sleep(250);
     }
-  }
-
-  /**
-   * A vLLM service serving {@code qwen} with 2 ms engine steps, deployed with raw CreateService.
-   */
-  private static void deployVllm(Pai pai, LocalPai localPai) throws InterruptedException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode spec = json.createObjectNode();
-    spec.putObject("metadata").put("name", SERVICE).put("instance", 1);
-    spec.putObject("cloud").putObject("computing").put("instance_type", "ecs.gn7i-c8g1.2xlarge");
-    ObjectNode c = spec.putArray("containers").addObject();
-    c.put("image", "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5");
-    c.put("port", 8000);
-    c.put("script", "vllm serve /mnt/model --served-model-name qwen");
-    c.putArray("env").addObject().put("name", "LOCALPAI_STEP_BASE_US").put("value", "2000");
-    spec.putArray("storage")
-        .addObject()
-        .put("mount_path", "/mnt/model")
-        .putObject("oss")
-        .put("path", "oss://models/qwen2.5-0.5b-instruct/");
-    PaiRuntime.of(pai)
-        .call(
-            ApiRequest.of(
-                    Operation.roa(Product.EAS, "CreateService", "POST", "/api/v2/services", false))
-                .rawBody(spec.toString())
-                .build());
-    await(() -> describe(pai, localPai).path("Status").asText().equals("Running"), "Running");
-  }
-
-  private static JsonNode describe(Pai pai, LocalPai localPai) {
-    return PaiRuntime.of(pai)
-        .call(
-            ApiRequest.of(
-                    Operation.roa(
-                        Product.EAS,
-                        "DescribeService",
-                        "GET",
-                        "/api/v2/services/{ClusterId}/{ServiceName}",
-                        true))
-                .path("ClusterId", localPai.region())
-                .path("ServiceName", SERVICE)
-                .build())
-        .body();
   }
 }

@@ -51,7 +51,9 @@ public final class Ingestor {
   }
 
   /**
-   * An ingestor with 200-token chunks overlapping by 40, batches of 32 and an in-memory ledger.
+   * An ingestor with 200-token chunks overlapping by 40, batches of 32 and the ledger kept in the
+   * store ({@link IngestionLedger#inStore}), so that an unchanged document is skipped even by a new
+   * process over a persistent store.
    *
    * @param embedder the embedder (its token counter sizes the chunks)
    * @param store the store
@@ -62,7 +64,7 @@ public final class Ingestor {
         embedder,
         store,
         TokenChunker.of(embedder.tokenCounter(), 200, 40),
-        IngestionLedger.inMemory(),
+        IngestionLedger.inStore(store, embedder.dimension()),
         32);
   }
 
@@ -77,7 +79,8 @@ public final class Ingestor {
   }
 
   /**
-   * A copy with another ledger (e.g. one that lives as long as a persistent store).
+   * A copy with another ledger (e.g. {@link IngestionLedger#inMemory()}, which saves a filtered
+   * search per document when the store lives only as long as the process).
    *
    * @param ledger the ledger
    * @return the ingestor
@@ -134,9 +137,9 @@ public final class Ingestor {
                 .text(texts.get(i))
                 .vector(vectors.get(i))
                 .putAllMetadata(d.metadata())
-                .putMetadata("document_id", d.id())
+                .putMetadata(StoreLedger.DOCUMENT_ID, d.id())
                 .putMetadata("chunk", Integer.toString(i))
-                .putMetadata("content_hash", hash)
+                .putMetadata(StoreLedger.CONTENT_HASH, hash)
                 .build());
       }
       if (old.isPresent()) {

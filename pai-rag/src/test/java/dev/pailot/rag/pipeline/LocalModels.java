@@ -1,125 +1,117 @@
 package dev.pailot.rag.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pailot.core.Pai;
-import dev.pailot.core.Product;
-import dev.pailot.core.internal.PaiRuntime;
-import dev.pailot.core.internal.transport.ApiRequest;
-import dev.pailot.core.internal.transport.Operation;
+import dev.pailot.serving.client.EasInference;
 import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.eas.ComputingSpec;
+import dev.pailot.serving.eas.ContainerSpec;
+import dev.pailot.serving.eas.EasClient;
+import dev.pailot.serving.eas.ServiceMetadata;
+import dev.pailot.serving.eas.ServiceSpec;
 import dev.pailot.testkit.localpai.LocalPai;
 import dev.pailot.testkit.localpai.LocalPaiOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A chat (vLLM, served as {@code qwen}), a slow chat (200 ms per engine step), an embedding
- * (bge-small) and a rerank (bge-reranker) service on LocalPai, deployed with the raw CreateService
- * JSON (the typed EAS client is another branch's work), each reached through the EAS gateway with
- * its own token.
+ * (bge-small) and a rerank (bge-reranker) service on LocalPai, created through the typed {@link
+ * EasClient} (all four at once, so their replicas load together) and reached through the EAS
+ * gateway with their own tokens via {@link EasInference}. A JUnit extension: register it on a
+ * static field with {@code @RegisterExtension}, and it deploys before the class's tests and stops
+ * after them.
  */
-public final class LocalModels implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SERVICES = "/api/v2/services";
-  private static final String SERVICE = "/api/v2/services/{ClusterId}/{ServiceName}";
+public final class LocalModels implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+  private static final String VLLM =
+      "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5";
 
-  private final LocalPai localPai;
-  private final Pai pai;
   private final List<InferenceClient> clients = new ArrayList<>();
+  private LocalPai localPai;
+  private Pai pai;
+  private EasClient eas;
 
-  private LocalModels() {
-    this.localPai =
-        LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
-    this.pai = localPai.newClient();
+  private LocalModels() {}
+
+  /**
+   * The extension, for a static {@code @RegisterExtension} field.
+   *
+   * @return the services, deployed before the class's tests
+   */
+  public static LocalModels perClass() {
+    return new LocalModels();
   }
 
   /**
-   * Starts LocalPai and deploys the three services, waiting until they run.
+   * Starts LocalPai and deploys the four services now, for a main class; the caller closes them.
    *
-   * @return the services
+   * @return the running services
    */
   public static LocalModels start() {
     LocalModels m = new LocalModels();
-    m.create(
-        service(
-            "rag_chat",
-            "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5",
-            "vllm serve /mnt/model --served-model-name qwen",
-            "LOCALPAI_STEP_BASE_US",
-            "300"));
-    // 200 ms per engine step: the first token cannot come sooner.
-    m.create(
-        service(
-            "rag_chat_slow",
-            "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5",
-            "vllm serve /mnt/model --served-model-name qwen",
-            "LOCALPAI_STEP_BASE_US",
-            "200000"));
-    m.create(
-        service(
-            "rag_embed",
-            "ghcr.io/huggingface/text-embeddings-inference:1.5",
-            "text-embeddings-router --model-id BAAI/bge-small-en-v1.5",
-            "LOCALPAI_EMBEDDING_DIM",
-            "384"));
-    m.create(
-        service(
-            "rag_rerank",
-            "registry/bge-reranker-v2-m3:1",
-            "serve BAAI/bge-reranker-v2-m3",
-            "LOCALPAI_POOLING_CALL_US",
-            "2000"));
-    for (String s : List.of("rag_chat", "rag_chat_slow", "rag_embed", "rag_rerank")) {
-      m.awaitRunning(s);
-    }
+    m.deploy();
     return m;
   }
 
-  private static ObjectNode service(
-      String name, String image, String script, String env, String value) {
-    ObjectNode spec = JSON.createObjectNode();
-    spec.putObject("metadata").put("name", name).put("instance", 1);
-    spec.putObject("cloud").putObject("computing").put("instance_type", "ecs.gn7i-c8g1.2xlarge");
-    ObjectNode c = spec.putArray("containers").addObject().put("image", image).put("port", 8000);
-    c.put("script", script);
-    c.putArray("env").addObject().put("name", env).put("value", value);
-    return spec;
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    deploy();
   }
 
-  private void create(ObjectNode spec) {
-    PaiRuntime.of(pai)
-        .call(
-            ApiRequest.of(Operation.roa(Product.EAS, "CreateService", "POST", SERVICES, false))
-                .rawBody(spec.toString())
-                .build());
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
-  private JsonNode describe(String name) {
-    return PaiRuntime.of(pai)
-        .call(
-            ApiRequest.of(Operation.roa(Product.EAS, "DescribeService", "GET", SERVICE, true))
-                .path("ClusterId", localPai.region())
-                .path("ServiceName", name)
-                .build())
-        .body();
-  }
-
-  private void awaitRunning(String name) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!describe(name).path("Status").asText().equals("Running")) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(name + " never ran");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+  /** Starts LocalPai and deploys the four services, waiting until they run. */
+  private synchronized void deploy() {
+    localPai = LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
+    pai = localPai.newClient();
+    eas = EasClient.builder(pai).pollDelays(Duration.ofMillis(20), Duration.ofMillis(200)).build();
+    List<ServiceSpec> specs =
+        List.of(
+            service(
+                "rag_chat",
+                VLLM,
+                "vllm serve /mnt/model --served-model-name qwen",
+                "LOCALPAI_STEP_BASE_US",
+                "300"),
+            // 200 ms per engine step: the first token cannot come sooner.
+            service(
+                "rag_chat_slow",
+                VLLM,
+                "vllm serve /mnt/model --served-model-name qwen",
+                "LOCALPAI_STEP_BASE_US",
+                "200000"),
+            service(
+                "rag_embed",
+                "ghcr.io/huggingface/text-embeddings-inference:1.5",
+                "text-embeddings-router --model-id BAAI/bge-small-en-v1.5",
+                "LOCALPAI_EMBEDDING_DIM",
+                "384"),
+            service(
+                "rag_rerank",
+                "registry/bge-reranker-v2-m3:1",
+                "serve BAAI/bge-reranker-v2-m3",
+                "LOCALPAI_POOLING_CALL_US",
+                "2000"));
+    specs.forEach(eas::createService);
+    for (ServiceSpec s : specs) {
+      eas.awaitRunning(s.metadata().name(), Duration.ofSeconds(60));
     }
+  }
+
+  private static ServiceSpec service(
+      String name, String image, String script, String env, String value) {
+    return ServiceSpec.builder()
+        .metadata(ServiceMetadata.builder().name(name).instance(1).build())
+        .computing(ComputingSpec.instanceType("ecs.gn7i-c8g1.2xlarge"))
+        .addContainers(ContainerSpec.of(image, 8000).script(script).putEnv(env, value).build())
+        .build();
   }
 
   /**
@@ -129,13 +121,22 @@ public final class LocalModels implements AutoCloseable {
    * @param service the service name
    * @return the client
    */
-  public synchronized InferenceClient client(String service) {
-    JsonNode d = describe(service);
-    InferenceClient c =
-        InferenceClient.builder()
-            .endpoint(d.path("InternetEndpoint").asText())
-            .token(d.path("AccessToken").asText())
-            .build();
+  public InferenceClient client(String service) {
+    return closedWithThis(EasInference.create(pai, service));
+  }
+
+  /**
+   * A client of one of the services whose meters go to {@code registry}, closed with this object.
+   *
+   * @param service the service name
+   * @param registry the client's meter registry
+   * @return the client
+   */
+  public InferenceClient client(String service, MeterRegistry registry) {
+    return closedWithThis(EasInference.builder(pai, service).meterRegistry(registry).build());
+  }
+
+  private synchronized InferenceClient closedWithThis(InferenceClient c) {
     clients.add(c);
     return c;
   }
@@ -147,13 +148,17 @@ public final class LocalModels implements AutoCloseable {
    * @return its token
    */
   public String token(String service) {
-    return describe(service).path("AccessToken").asText();
+    return eas.describeService(service).accessToken().orElseThrow();
   }
 
   @Override
   public synchronized void close() {
     clients.forEach(InferenceClient::close);
-    pai.close();
-    localPai.close();
+    clients.clear();
+    if (eas != null) {
+      eas.close();
+      pai.close();
+      localPai.close();
+    }
   }
 }

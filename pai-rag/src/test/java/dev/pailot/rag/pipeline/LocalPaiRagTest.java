@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,19 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * from an EAS rerank service, the answer streamed from a vLLM service, meters in Prometheus form.
  */
 class LocalPaiRagTest {
-  private static LocalModels models;
+  @RegisterExtension static final LocalModels models = LocalModels.perClass();
 
   @RegisterExtension final SecretLeakGuard guard = SecretLeakGuard.create();
-
-  @BeforeAll
-  static void deploy() {
-    models = LocalModels.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    models.close();
-  }
 
   /** Generous budgets: this test is about behaviour on a shared 2-core machine, not speed. */
   private static Budgets relaxed() {

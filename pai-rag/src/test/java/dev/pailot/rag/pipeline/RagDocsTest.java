@@ -19,26 +19,18 @@ import dev.pailot.rag.store.InMemoryVectorStore;
 import dev.pailot.rag.store.MetadataFilter;
 import dev.pailot.rag.store.VectorSimilarity;
 import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.client.batch.BatchSettings;
+import dev.pailot.serving.client.batch.EmbeddingBatcher;
+import dev.pailot.serving.client.batch.RerankBatcher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The snippets of docs/rag.md, compiled and run against LocalPai. */
 class RagDocsTest {
-  private static LocalModels models;
-
-  @BeforeAll
-  static void deploy() {
-    models = LocalModels.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    models.close();
-  }
+  @RegisterExtension static final LocalModels models = LocalModels.perClass();
 
   @Test
   void snippets() throws Exception {
@@ -51,6 +43,19 @@ class RagDocsTest {
     EmbeddingCache cache = EmbeddingCache.ofCapacity(10_000); // query vectors, LRU
     // end::embedders[]
     assertThat(remote.embed("hello")).hasSize(384);
+    // tag::batched[]
+    EmbeddingBatcher embedBatcher = embedClient.embeddingBatcher(BatchSettings.defaults());
+    RerankBatcher rerankBatcher = rerankClient.rerankBatcher(BatchSettings.defaults());
+    RemoteEmbedder batched = RemoteEmbedder.batched(embedBatcher, "BAAI/bge-small-en-v1.5", 384);
+    CrossEncoderReranker sharedReranker =
+        CrossEncoderReranker.batched(rerankBatcher, "BAAI/bge-reranker-v2-m3");
+    // Pipelines and ingestors using them from many threads now share HTTP calls.
+    // Close the batchers after those: rerankBatcher.close(); embedBatcher.close();
+    // end::batched[]
+    assertThat(batched.embed(List.of("hello", "world"))).hasSize(2);
+    assertThat(sharedReranker.name()).contains("bge-reranker");
+    rerankBatcher.close();
+    embedBatcher.close();
     InMemoryVectorStore store = InMemoryVectorStore.create(VectorSimilarity.DOT_PRODUCT);
     // tag::ingest[]
     Ingestor ingestor =

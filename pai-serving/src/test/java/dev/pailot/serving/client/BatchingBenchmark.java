@@ -2,7 +2,6 @@ package dev.pailot.serving.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pailot.serving.client.batch.BatchSettings;
 import dev.pailot.serving.client.batch.EmbeddingBatcher;
@@ -16,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,16 +75,15 @@ public final class BatchingBenchmark {
     int dims = args.length > 2 ? Integer.parseInt(args[2]) : 384;
     String loadBefore = load();
     try (LocalEas eas = LocalEas.start()) {
-      ObjectNode spec =
+      eas.create(
           LocalEas.image(
               "embed",
               "ghcr.io/huggingface/text-embeddings-inference:1.5",
-              "text-embeddings-router --model-id BAAI/bge-small-en-v1.5");
-      ArrayNode env = ((ObjectNode) spec.get("containers").get(0)).putArray("env");
-      env.addObject().put("name", "LOCALPAI_POOLING_CALL_US").put("value", "" + CALL_MICROS);
-      env.addObject().put("name", "LOCALPAI_POOLING_ITEM_US").put("value", "" + ITEM_MICROS);
-      env.addObject().put("name", "LOCALPAI_EMBEDDING_DIM").put("value", "" + dims);
-      eas.create(spec);
+              "text-embeddings-router --model-id BAAI/bge-small-en-v1.5",
+              Map.of(
+                  "LOCALPAI_POOLING_CALL_US", "" + CALL_MICROS,
+                  "LOCALPAI_POOLING_ITEM_US", "" + ITEM_MICROS,
+                  "LOCALPAI_EMBEDDING_DIM", "" + dims)));
       eas.awaitRunning("embed");
       BatchingBenchmark b = new BatchingBenchmark(eas, seconds);
       long idle = cpuNanos();

@@ -1,13 +1,13 @@
 package dev.pailot.serving.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pailot.core.Pai;
-import dev.pailot.core.Product;
-import dev.pailot.core.internal.PaiRuntime;
-import dev.pailot.core.internal.transport.ApiRequest;
-import dev.pailot.core.internal.transport.Operation;
+import dev.pailot.serving.eas.ComputingSpec;
+import dev.pailot.serving.eas.ContainerSpec;
+import dev.pailot.serving.eas.EasClient;
+import dev.pailot.serving.eas.EasService;
+import dev.pailot.serving.eas.ServiceMetadata;
+import dev.pailot.serving.eas.ServiceSpec;
+import dev.pailot.serving.eas.StorageMount;
 import dev.pailot.testkit.localpai.LocalPai;
 import dev.pailot.testkit.localpai.LocalPaiOptions;
 import java.io.IOException;
@@ -21,21 +21,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * EAS services on LocalPai, deployed with the raw CreateService JSON through the SDK's
- * control-plane pipeline (the typed EAS client comes later), and read back with DescribeService.
+ * EAS services on LocalPai, created through the typed {@link EasClient} (several at once, so their
+ * replicas load together) and read back with DescribeService.
  */
 final class LocalEas implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper();
-  private static final String SERVICES = "/api/v2/services";
-  private static final String SERVICE = "/api/v2/services/{ClusterId}/{ServiceName}";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   final LocalPai localPai;
   final Pai pai;
+  private final EasClient eas;
 
   private LocalEas(LocalPai localPai) {
     this.localPai = localPai;
     this.pai = localPai.newClient();
+    this.eas =
+        EasClient.builder(pai).pollDelays(Duration.ofMillis(20), Duration.ofMillis(200)).build();
   }
 
   /** LocalPai with one emulated minute lasting 20 ms, so replicas load within a second. */
@@ -45,64 +45,61 @@ final class LocalEas implements AutoCloseable {
   }
 
   /** A vLLM service serving {@code qwen} (Qwen2.5-0.5B on an A10) with engine env overrides. */
-  static ObjectNode vllm(String name, Map<String, String> env) {
-    ObjectNode spec = JSON.createObjectNode();
-    spec.putObject("metadata").put("name", name).put("instance", 1);
-    spec.putObject("cloud").putObject("computing").put("instance_type", "ecs.gn7i-c8g1.2xlarge");
-    ObjectNode c = spec.putArray("containers").addObject();
-    c.put("image", "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5");
-    c.put("port", 8000);
-    c.put("script", "vllm serve /mnt/model --served-model-name qwen --max-num-seqs 256");
-    var envs = c.putArray("env");
-    env.forEach((k, v) -> envs.addObject().put("name", k).put("value", v));
-    spec.putArray("storage")
-        .addObject()
-        .put("mount_path", "/mnt/model")
-        .putObject("oss")
-        .put("path", "oss://models/qwen2.5-0.5b-instruct/");
-    return spec;
+  static ServiceSpec vllm(String name, Map<String, String> env) {
+    return vllm(name, 256, env);
+  }
+
+  /** {@link #vllm(String, Map)} running at most {@code maxSeqs} sequences at once. */
+  static ServiceSpec vllm(String name, int maxSeqs, Map<String, String> env) {
+    return base(name)
+        .addContainers(
+            ContainerSpec.of(
+                    "eas-registry-vpc.cn-shanghai.cr.aliyuncs.com/pai-eas/vllm:0.8.5", 8000)
+                .script("vllm serve /mnt/model --served-model-name qwen --max-num-seqs " + maxSeqs)
+                .putAllEnv(env)
+                .build())
+        .addStorage(StorageMount.oss("oss://models/qwen2.5-0.5b-instruct/", "/mnt/model"))
+        .build();
   }
 
   /** A service whose image decides what runs: an embedding, rerank or echo container. */
-  static ObjectNode image(String name, String image, String script) {
-    ObjectNode spec = JSON.createObjectNode();
-    spec.putObject("metadata").put("name", name).put("instance", 1);
-    spec.putObject("cloud").putObject("computing").put("instance_type", "ecs.gn7i-c8g1.2xlarge");
-    ObjectNode c = spec.putArray("containers").addObject().put("image", image).put("port", 8000);
+  static ServiceSpec image(String name, String image, String script) {
+    return image(name, image, script, Map.of());
+  }
+
+  /** {@link #image(String, String, String)} with engine env overrides. */
+  static ServiceSpec image(String name, String image, String script, Map<String, String> env) {
+    ContainerSpec.Builder c = ContainerSpec.of(image, 8000).putAllEnv(env);
     if (script != null) {
-      c.put("script", script);
+      c.script(script);
     }
-    return spec;
+    return base(name).addContainers(c.build()).build();
   }
 
-  void create(ObjectNode spec) {
-    PaiRuntime.of(pai)
-        .call(
-            ApiRequest.of(Operation.roa(Product.EAS, "CreateService", "POST", SERVICES, false))
-                .rawBody(spec.toString())
-                .build());
+  private static ServiceSpec.Builder base(String name) {
+    return ServiceSpec.builder()
+        .metadata(ServiceMetadata.builder().name(name).instance(1).build())
+        .computing(ComputingSpec.instanceType("ecs.gn7i-c8g1.2xlarge"));
   }
 
-  JsonNode describe(String name) {
-    return PaiRuntime.of(pai)
-        .call(
-            ApiRequest.of(Operation.roa(Product.EAS, "DescribeService", "GET", SERVICE, true))
-                .path("ClusterId", localPai.region())
-                .path("ServiceName", name)
-                .build())
-        .body();
+  void create(ServiceSpec spec) {
+    eas.createService(spec);
+  }
+
+  EasService describe(String name) {
+    return eas.describeService(name);
   }
 
   void awaitRunning(String name) {
-    Await.until(() -> describe(name).path("Status").asText().equals("Running"), name + " Running");
+    eas.awaitRunning(name, Duration.ofSeconds(60));
   }
 
   String endpoint(String name) {
-    return describe(name).path("InternetEndpoint").asText();
+    return describe(name).internetEndpoint().orElseThrow();
   }
 
   String token(String name) {
-    return describe(name).path("AccessToken").asText();
+    return describe(name).accessToken().orElseThrow();
   }
 
   /** A gauge or counter from the engine's {@code /metrics}, read through the gateway. */
@@ -131,6 +128,7 @@ final class LocalEas implements AutoCloseable {
 
   @Override
   public void close() {
+    eas.close();
     pai.close();
     localPai.close();
   }

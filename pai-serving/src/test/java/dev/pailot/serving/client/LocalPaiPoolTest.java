@@ -2,7 +2,7 @@ package dev.pailot.serving.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pailot.serving.eas.ServiceSpec;
 import dev.pailot.testkit.SecretLeakGuard;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -30,19 +30,16 @@ class LocalPaiPoolTest {
   @RegisterExtension final SecretLeakGuard guard = SecretLeakGuard.create();
 
   /** A vLLM service with {@code maxSeqs} running at once and a given step time. */
-  private static ObjectNode engine(String name, int maxSeqs, int stepMicros) {
-    ObjectNode spec =
-        LocalEas.vllm(
-            name,
-            Map.of(
-                "LOCALPAI_STEP_BASE_US",
-                String.valueOf(stepMicros),
-                // Reloading after a kill takes about a second at this time scale.
-                "LOCALPAI_WARMUP_S",
-                "3000"));
-    ((ObjectNode) spec.path("containers").get(0))
-        .put("script", "vllm serve /mnt/model --served-model-name qwen --max-num-seqs " + maxSeqs);
-    return spec;
+  private static ServiceSpec engine(String name, int maxSeqs, int stepMicros) {
+    return LocalEas.vllm(
+        name,
+        maxSeqs,
+        Map.of(
+            "LOCALPAI_STEP_BASE_US",
+            String.valueOf(stepMicros),
+            // Reloading after a kill takes about a second at this time scale.
+            "LOCALPAI_WARMUP_S",
+            "3000"));
   }
 
   @BeforeAll

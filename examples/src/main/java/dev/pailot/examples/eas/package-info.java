@@ -1,0 +1,2 @@
+/** The EAS services the examples deploy on LocalPai, through the typed EAS client. */
+package dev.pailot.examples.eas;

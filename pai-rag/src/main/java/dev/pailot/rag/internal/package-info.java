@@ -1,0 +1,2 @@
+/** Internals shared by the RAG packages. Not part of the public API. */
+package dev.pailot.rag.internal;
