@@ -1,6 +1,7 @@
 package dev.pailot.examples.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pailot.core.Pai;
 import dev.pailot.examples.demo.ObservabilityStage;
@@ -11,9 +12,13 @@ import dev.pailot.observability.alerts.PailotAlerts;
 import dev.pailot.observability.prometheus.LocalPrometheus;
 import dev.pailot.observability.promql.PromQlClient;
 import dev.pailot.observability.promql.RangeQuery;
-import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.EasInference;
 import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.load.ArrivalProcess;
+import dev.pailot.serving.load.LengthDistribution;
+import dev.pailot.serving.load.LoadGenerator;
+import dev.pailot.serving.load.LoadSpec;
+import dev.pailot.serving.load.LoadTarget;
 import dev.pailot.testkit.localpai.LocalPai;
 import dev.pailot.testkit.localpai.LocalPaiOptions;
 import java.io.OutputStream;
@@ -23,20 +28,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The issue's "must show": a real Prometheus (Debian's binary) scrapes the demo's metrics endpoint
- * while the real inference client sends load to a vLLM service on LocalPai. The blueprint's p99
- * query answers through the PromQL client, and the generated latency alert (with a 2 s {@code for})
- * fires once LocalPai injects 1.5 s of gateway latency, and was neither pending nor firing before.
+ * while Pailot's load generator sends open-loop Poisson load through the real inference client to a
+ * vLLM service on LocalPai. The blueprint's p99 query answers through the PromQL client, and the
+ * generated latency alert (with a 2 s {@code for}) fires once LocalPai injects 1.5 s of gateway
+ * latency, and was neither pending nor firing before.
  */
 class PrometheusIntegrationTest {
   private static final String SERVICE = "chat";
@@ -50,9 +56,7 @@ class PrometheusIntegrationTest {
     Path rules = dir.resolve("rules");
     ObservabilityArtifacts.writeTo(
         rules, AlertSpec.builder().pendingFor(Duration.ofSeconds(2)).build());
-    ExecutorService load = Executors.newFixedThreadPool(8);
-    AtomicBoolean running = new AtomicBoolean(true);
-    AtomicLong answered = new AtomicLong();
+    ExecutorService background = Executors.newSingleThreadExecutor();
     try (LocalPai localPai =
             LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
         Pai pai = localPai.newClient();
@@ -78,18 +82,17 @@ class PrometheusIntegrationTest {
               .serviceName(SERVICE)
               .meterRegistry(stage.registry())
               .build()) {
-        ChatRequest request =
-            ChatRequest.builder().model("qwen").user("Hello").maxTokens(8).build();
-        for (int i = 0; i < 8; i++) {
-          load.submit(
-              () -> {
-                while (running.get()) {
-                  client.chat(request);
-                  answered.incrementAndGet();
-                }
-                return null;
-              });
-        }
+        LoadGenerator load =
+            LoadGenerator.create(LoadTarget.chatStream(client, b -> b.model("qwen")));
+        // Open loop at 40 requests/s for longer than the test needs; closing the generator ends it.
+        LoadSpec spec =
+            LoadSpec.builder()
+                .arrivals(ArrivalProcess.poisson(40))
+                .duration(Duration.ofMinutes(5))
+                .promptTokens(LengthDistribution.uniform(8, 64))
+                .outputTokens(LengthDistribution.fixed(8))
+                .build();
+        Future<?> running = background.submit(() -> load.run(spec));
         // Fast phase: the blueprint query answers, under budget, and no alert exists.
         await(() -> p99(promql) != null, "a p99 for " + SERVICE);
         assertThat(p99(promql)).isLessThan(1.0);
@@ -114,11 +117,12 @@ class PrometheusIntegrationTest {
                     .isEmpty())
             .as("no alert, not even pending, before the latency was injected")
             .isTrue();
-        assertThat(answered.get()).isPositive();
+        assertThat(stage.registry().get("inference.request.duration").timer().count()).isPositive();
+        load.close();
+        assertThatThrownBy(() -> running.get(30, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(CancellationException.class);
       } finally {
-        running.set(false);
-        load.shutdown();
-        assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        background.shutdownNow();
       }
       assertThat(Files.readString(stage.files().get(0))).contains(PailotAlerts.LATENCY);
     }

@@ -64,7 +64,7 @@ public final class LoadGenerator implements AutoCloseable {
    * @param spec the run
    * @return what it measured
    * @throws CancellationException when the calling thread is interrupted (in-flight requests are
-   *     cancelled and the interrupt flag is restored)
+   *     cancelled and the interrupt flag is restored), or when {@link #close()} stops the run
    */
   public RunResult run(LoadSpec spec) {
     Future<RunResult> run = dispatch.submit(() -> new Dispatcher(target, spec).run());
@@ -75,6 +75,9 @@ public final class LoadGenerator implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new CancellationException("load run interrupted");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof InterruptedException) {
+        throw new CancellationException("load run stopped: the generator was closed");
+      }
       throw e.getCause() instanceof RuntimeException r
           ? r
           : new IllegalStateException("load run failed", e.getCause());
