@@ -6,7 +6,7 @@ import java.util.List;
  * Optional capability of a {@link VectorStore} that also indexes chunk text: keyword search ranked
  * by BM25 over the whole corpus. A hybrid retriever or a score-fusion reranker checks {@code store
  * instanceof LexicalSearch} and gets corpus-level BM25 scores instead of scoring only the vector
- * hits. {@code LuceneVectorStore} implements it.
+ * hits. {@link LuceneVectorStore} implements it.
  *
  * <p>Implementations are thread-safe like the stores that implement it.
  */

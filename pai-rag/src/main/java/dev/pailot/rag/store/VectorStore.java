@@ -6,8 +6,8 @@ import java.util.List;
  * A store of embedded chunks searchable by vector similarity: the retrieval stage of a RAG
  * pipeline.
  *
- * <p>Implementations: {@link InMemoryVectorStore} (exact, brute force), {@code LuceneVectorStore}
- * (embedded HNSW on local disk, the default) and {@code DashVectorStore} (Alibaba Cloud's managed
+ * <p>Implementations: {@link InMemoryVectorStore} (exact, brute force), {@link LuceneVectorStore}
+ * (embedded HNSW on local disk, the default) and {@link DashVectorStore} (Alibaba Cloud's managed
  * vector database). All of them pass the same contract tests: upsert replaces a chunk with the same
  * id, {@link #deleteDocument(String)} removes every chunk of a document, filters apply during the
  * search, hits come best first with {@link SearchHit#score()} equal to the store's {@link
