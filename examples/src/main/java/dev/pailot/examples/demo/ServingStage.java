@@ -117,19 +117,23 @@ public final class ServingStage {
       out.printf("  deployed %s version %d (%s)%n", v1.service().name(), v1.version(), v1.action());
       EasGroup group = eas.describeGroup(GROUP);
       try (InferenceClient app =
-              InferenceClient.builder()
-                  .endpoint(group.internetEndpoint().orElseThrow())
-                  .token(group.accessToken().orElseThrow())
-                  .meterRegistry(registry)
-                  .build();
-          AppTraffic traffic = new AppTraffic(app, 2)) {
+          InferenceClient.builder()
+              .endpoint(group.internetEndpoint().orElseThrow())
+              .token(group.accessToken().orElseThrow())
+              .meterRegistry(registry)
+              .build()) {
         ServiceSpec v2 = spec("chat_v2", "chat-v2");
-        ShadowReport shadow = shadow(eas, v2);
-        Optional<ReleaseReport> release =
-            shadow.verdict() == ShadowVerdict.PROMOTE
-                ? Optional.of(promote(eas, v2, registry))
-                : Optional.empty();
-        traffic.close();
+        AppTraffic traffic = new AppTraffic(app, 2);
+        ShadowReport shadow;
+        Optional<ReleaseReport> release;
+        // The application keeps calling the group endpoint through the shadow and the release.
+        try (traffic) {
+          shadow = shadow(eas, v2);
+          release =
+              shadow.verdict() == ShadowVerdict.PROMOTE
+                  ? Optional.of(promote(eas, v2, registry))
+                  : Optional.empty();
+        }
         out.printf(
             "  application: %d requests through the group endpoint, %d failed%n",
             traffic.ok.get() + traffic.failed.get(), traffic.failed.get());

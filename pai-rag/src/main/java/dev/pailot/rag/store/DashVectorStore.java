@@ -9,7 +9,6 @@ import dev.pailot.rag.store.internal.DashVectorFilter;
 import dev.pailot.rag.store.internal.DashVectorHttp;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -265,9 +264,7 @@ public final class DashVectorStore implements VectorStore {
     Map<String, String> metadata = new LinkedHashMap<>();
     String text = "";
     String documentId = "";
-    Iterator<Map.Entry<String, JsonNode>> fields = doc.path("fields").fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : doc.path("fields").properties()) {
       if (f.getValue().isNull()) {
         continue;
       }
