@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.pailot.core.error.ValidationException;
 import dev.pailot.core.internal.PailotStyle;
-import dev.pailot.training.spot.internal.ReportJson;
+import dev.pailot.core.internal.ReportJson;
 import dev.pailot.training.spot.internal.ReportText;
 import java.math.BigDecimal;
 import java.time.Duration;

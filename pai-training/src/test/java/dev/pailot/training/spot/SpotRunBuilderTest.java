@@ -112,9 +112,8 @@ class SpotRunBuilderTest {
             .checkpointStore(store)
             .build();
 
-    String json = dev.pailot.training.spot.internal.ReportJson.write(run.policy());
-    SpotRunPolicy again =
-        dev.pailot.training.spot.internal.ReportJson.read(json, SpotRunPolicy.class);
+    String json = dev.pailot.core.internal.ReportJson.write(run.policy());
+    SpotRunPolicy again = dev.pailot.core.internal.ReportJson.read(json, SpotRunPolicy.class);
 
     assertThat(json).contains("\"deadline\" : \"PT12H\"", "\"budget\" : 200.00");
     assertThat(again).isEqualTo(run.policy());

@@ -1,14 +1,14 @@
-package dev.pailot.serving.release.internal;
+package dev.pailot.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pailot.core.error.ValidationException;
-import dev.pailot.core.internal.PaiRuntime;
 
 /**
- * JSON for release and shadow reports: Pailot's mapper with ISO-8601 times and durations ({@code
- * PT5M}) and indentation. Thread-safe.
+ * JSON for the reports and policies Pailot values write with {@code toJson()} (release, shadow and
+ * spot run reports): Pailot's mapper with ISO-8601 times and durations ({@code PT5M}) and
+ * indentation. Thread-safe.
  */
 public final class ReportJson {
   private static final ObjectMapper JSON =
@@ -21,7 +21,7 @@ public final class ReportJson {
   /**
    * Writes a value.
    *
-   * @param value an Immutables value of the release packages
+   * @param value an Immutables value with Jackson annotations
    * @return JSON text
    */
   public static String write(Object value) {
