@@ -225,11 +225,7 @@ public final class ClientMetricsGate implements ReleaseGate {
      * @return this builder
      */
     public Builder maxErrorRate(double ratio) {
-      if (!(ratio >= 0 && ratio <= 1)) {
-        throw ValidationException.invalidField(
-            "maxErrorRate", ratio + " is outside 0..1", "use e.g. 0.01 for 1%");
-      }
-      this.maxErrorRate = ratio;
+      this.maxErrorRate = GateFields.unitRatio("maxErrorRate", ratio, "use e.g. 0.01 for 1%");
       return this;
     }
 
@@ -240,7 +236,7 @@ public final class ClientMetricsGate implements ReleaseGate {
      * @return this builder
      */
     public Builder maxP99(Duration max) {
-      this.maxP99 = positive("maxP99", max);
+      this.maxP99 = GateFields.positive("maxP99", max, "1s");
       return this;
     }
 
@@ -251,7 +247,7 @@ public final class ClientMetricsGate implements ReleaseGate {
      * @return this builder
      */
     public Builder maxTtftP99(Duration max) {
-      this.maxTtftP99 = positive("maxTtftP99", max);
+      this.maxTtftP99 = GateFields.positive("maxTtftP99", max, "1s");
       return this;
     }
 
@@ -277,11 +273,7 @@ public final class ClientMetricsGate implements ReleaseGate {
      * @return this builder
      */
     public Builder minRequests(long min) {
-      if (min < 1) {
-        throw ValidationException.invalidField(
-            "minRequests", min + " is below 1", "use at least 1");
-      }
-      this.minRequests = min;
+      this.minRequests = GateFields.atLeastOne("minRequests", min, "use at least 1");
       return this;
     }
 
@@ -292,22 +284,11 @@ public final class ClientMetricsGate implements ReleaseGate {
      * @throws ValidationException if the registry or service name is missing
      */
     public ClientMetricsGate build() {
-      if (registry == null) {
-        throw ValidationException.invalidField(
-            "registry", "is not set", "pass the MeterRegistry your InferenceClient records to");
-      }
-      if (serviceName == null) {
-        throw ValidationException.invalidField(
-            "serviceName", "is not set", "pass the client's service_name tag, e.g. the group name");
-      }
+      GateFields.required(
+          "registry", registry, "pass the MeterRegistry your InferenceClient records to");
+      GateFields.required(
+          "serviceName", serviceName, "pass the client's service_name tag, e.g. the group name");
       return new ClientMetricsGate(this);
-    }
-
-    private static Duration positive(String field, Duration d) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw ValidationException.invalidField(field, d + " is not positive", "use e.g. 1s");
-      }
-      return d;
     }
   }
 }

@@ -175,7 +175,7 @@ public final class GoldenSetGate implements ReleaseGate {
      * @return this builder
      */
     public Builder minScore(double minScore) {
-      this.minScore = ratio("minScore", minScore);
+      this.minScore = GateFields.unitRatio("minScore", minScore, "use e.g. 0.9");
       return this;
     }
 
@@ -186,7 +186,7 @@ public final class GoldenSetGate implements ReleaseGate {
      * @return this builder
      */
     public Builder minPassRate(double minPassRate) {
-      this.minPassRate = ratio("minPassRate", minPassRate);
+      this.minPassRate = GateFields.unitRatio("minPassRate", minPassRate, "use e.g. 0.9");
       return this;
     }
 
@@ -221,11 +221,8 @@ public final class GoldenSetGate implements ReleaseGate {
      * @return this builder
      */
     public Builder maxTokens(int maxTokens) {
-      if (maxTokens < 1) {
-        throw ValidationException.invalidField(
-            "maxTokens", maxTokens + " is below 1", "ask for at least one token");
-      }
-      this.maxTokens = maxTokens;
+      this.maxTokens =
+          (int) GateFields.atLeastOne("maxTokens", maxTokens, "ask for at least one token");
       return this;
     }
 
@@ -241,13 +238,6 @@ public final class GoldenSetGate implements ReleaseGate {
             "examples", "is empty", "add at least one GoldenExample");
       }
       return new GoldenSetGate(this);
-    }
-
-    private static double ratio(String field, double v) {
-      if (!(v >= 0 && v <= 1)) {
-        throw ValidationException.invalidField(field, v + " is outside 0..1", "use e.g. 0.9");
-      }
-      return v;
     }
   }
 }

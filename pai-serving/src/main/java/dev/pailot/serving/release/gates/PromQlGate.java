@@ -213,7 +213,7 @@ public final class PromQlGate implements ReleaseGate {
      * @return this builder
      */
     public Builder window(Duration window) {
-      this.window = positive("window", window);
+      this.window = GateFields.positive("window", window, "5m");
       return this;
     }
 
@@ -224,7 +224,7 @@ public final class PromQlGate implements ReleaseGate {
      * @return this builder
      */
     public Builder minWindow(Duration min) {
-      this.minWindow = positive("minWindow", min);
+      this.minWindow = GateFields.positive("minWindow", min, "5m");
       return this;
     }
 
@@ -235,22 +235,12 @@ public final class PromQlGate implements ReleaseGate {
      * @throws ValidationException if the client or the query is missing
      */
     public PromQlGate build() {
-      if (client == null) {
-        throw ValidationException.invalidField(
-            "client", "is not set", "pass a PromQlClient for your Prometheus server");
-      }
+      GateFields.required("client", client, "pass a PromQlClient for your Prometheus server");
       if (query == null || query.isBlank()) {
         throw ValidationException.invalidField(
             "query", "is not set", "call threshold(promql, max) or alertRule(promql)");
       }
       return new PromQlGate(this);
-    }
-
-    private static Duration positive(String field, Duration d) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw ValidationException.invalidField(field, d + " is not positive", "use e.g. 5m");
-      }
-      return d;
     }
   }
 }
