@@ -3,7 +3,6 @@ package dev.pailot.serving.eas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pailot.core.Pai;
 import dev.pailot.core.event.ProgressEvent;
 import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.ChatResult;
@@ -11,8 +10,6 @@ import dev.pailot.serving.client.EasInference;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.preflight.PreflightFailedException;
 import dev.pailot.serving.preflight.PreflightProfile;
-import dev.pailot.testkit.localpai.LocalPai;
-import dev.pailot.testkit.localpai.LocalPaiOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,29 +17,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code deploy} against LocalPai: create, no-op, update and verify, failure, preflight. */
 class DeployLocalPaiTest {
-  private static LocalPai localPai;
-  private static Pai pai;
-  private static EasClient eas;
+  @RegisterExtension static final LocalPaiEas LOCAL = new LocalPaiEas();
 
-  @BeforeAll
-  static void start() {
-    localPai = LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
-    pai = localPai.newClient();
-    eas = EasClient.builder(pai).pollDelays(Duration.ofMillis(10), Duration.ofMillis(50)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    eas.close();
-    pai.close();
-    localPai.close();
-  }
+  private final EasClient eas = LOCAL.eas();
 
   private static DeployOptions options(List<ProgressEvent> events) {
     return DeployOptions.builder()
@@ -80,7 +62,7 @@ class DeployLocalPaiTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).isEqualTo(200);
     assertThat(answer.body()).contains("chat.completion");
-    try (InferenceClient client = EasInference.create(pai, "dep_new")) {
+    try (InferenceClient client = EasInference.create(LOCAL.pai(), "dep_new")) {
       ChatResult r =
           client.chat(ChatRequest.builder().model("qwen").user("hi").maxTokens(4).build());
       assertThat(r.usage().orElseThrow().completionTokens()).isEqualTo(4);
@@ -116,7 +98,7 @@ class DeployLocalPaiTest {
   void aFailedRolloutSurfacesEventsAndDiagnosisAndTheOldVersionKeepsServing() {
     ServiceSpec v1 = Specs.vllm("dep_fail");
     Deployment first = eas.deploy(v1, options(new CopyOnWriteArrayList<>()));
-    localPai.faults().easFailNextDeployment("dep_fail");
+    LOCAL.localPai().faults().easFailNextDeployment("dep_fail");
     ServiceSpec v2 =
         v1.toBuilder()
             .metadata(v1.metadata().toBuilder().rpcKeepalive(Duration.ofMinutes(20)).build())
@@ -160,7 +142,7 @@ class DeployLocalPaiTest {
                         .image("registry/vllm:latest")
                         .build()))
             .build();
-    int before = localPai.requests().all().size();
+    int before = LOCAL.localPai().requests().all().size();
 
     assertThatThrownBy(() -> eas.deploy(latest, DeployOptions.defaults()))
         .isInstanceOfSatisfying(
@@ -170,7 +152,7 @@ class DeployLocalPaiTest {
                     .extracting(f -> f.id())
                     .contains("image-tag"))
         .hasMessageContaining("image-tag");
-    assertThat(localPai.requests().all()).hasSize(before);
+    assertThat(LOCAL.localPai().requests().all()).hasSize(before);
 
     DeployOptions prod =
         DeployOptions.builder()

@@ -3,38 +3,19 @@ package dev.pailot.serving.eas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pailot.core.Pai;
 import dev.pailot.core.error.ResourceNotFoundException;
-import dev.pailot.testkit.localpai.LocalPai;
-import dev.pailot.testkit.localpai.LocalPaiOptions;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The EAS client against LocalPai: the lifecycle, versions, scaling and a failed rollout. */
 class EasLocalPaiTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private static LocalPai localPai;
-  private static Pai pai;
-  private static EasClient eas;
+  @RegisterExtension static final LocalPaiEas LOCAL = new LocalPaiEas();
 
-  @BeforeAll
-  static void start() {
-    // One emulated minute lasts 20 ms: replicas load in well under a second.
-    localPai = LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
-    pai = localPai.newClient();
-    eas = EasClient.builder(pai).pollDelays(Duration.ofMillis(10), Duration.ofMillis(50)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    eas.close();
-    pai.close();
-    localPai.close();
-  }
+  private final EasClient eas = LOCAL.eas();
 
   @Test
   void aServiceIsCreatedServesUpdatesRollsBackScalesStopsStartsAndIsDeleted() {
@@ -105,7 +86,7 @@ class EasLocalPaiTest {
 
   @Test
   void aFailedDeploymentCarriesEventsAndDiagnosis() {
-    localPai.faults().easFailNextDeployment("broken");
+    LOCAL.localPai().faults().easFailNextDeployment("broken");
     eas.createService(Specs.vllm("broken"));
 
     assertThatThrownBy(() -> eas.awaitRunning("broken", WAIT))

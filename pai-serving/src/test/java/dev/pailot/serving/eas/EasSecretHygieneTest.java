@@ -3,16 +3,11 @@ package dev.pailot.serving.eas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pailot.core.Pai;
 import dev.pailot.core.event.ProgressEvent;
 import dev.pailot.testkit.SecretLeakGuard;
-import dev.pailot.testkit.localpai.LocalPai;
-import dev.pailot.testkit.localpai.LocalPaiOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,23 +26,9 @@ class EasSecretHygieneTest {
           .secret(DOCKER_AUTH)
           .ignoreLoggers(SecretLeakGuard.SERVER_LOGGERS.toArray(String[]::new));
 
-  private static LocalPai localPai;
-  private static Pai pai;
-  private static EasClient eas;
+  @RegisterExtension static final LocalPaiEas LOCAL = new LocalPaiEas();
 
-  @BeforeAll
-  static void start() {
-    localPai = LocalPai.start(LocalPaiOptions.builder().timeScale(Duration.ofMillis(20)).build());
-    pai = localPai.newClient();
-    eas = EasClient.builder(pai).pollDelays(Duration.ofMillis(10), Duration.ofMillis(50)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    eas.close();
-    pai.close();
-    localPai.close();
-  }
+  private final EasClient eas = LOCAL.eas();
 
   private static ServiceSpec secretive(String name) {
     return Specs.vllm(name).toBuilder().token(TOKEN).dockerAuth(DOCKER_AUTH).build();
@@ -75,7 +56,7 @@ class EasSecretHygieneTest {
 
   @Test
   void aFailedDeployLeaksNoSecret() {
-    localPai.faults().easFailNextDeployment("secret_bad");
+    LOCAL.localPai().faults().easFailNextDeployment("secret_bad");
 
     assertThatThrownBy(
             () ->
