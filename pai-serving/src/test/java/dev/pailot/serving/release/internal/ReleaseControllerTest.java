@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The controller's decisions against an in-memory EAS: no network, no timing. */
@@ -238,24 +240,14 @@ class ReleaseControllerTest {
   @Test
   void anInterruptedControllerLeavesTheWeightsAsTheyAre() {
     ReleaseGate interrupting =
-        new ReleaseGate() {
-          @Override
-          public String name() {
-            return "latency";
-          }
-
-          @Override
-          public void stageStarted(GateContext context) {
-            if (context.stagePercent() == 50) {
-              Thread.currentThread().interrupt(); // the bake's sleep sees it
-            }
-          }
-
-          @Override
-          public GateResult evaluate(GateContext context) {
-            return GateResult.of(name(), List.of());
-          }
-        };
+        gate(
+            "latency",
+            context -> {
+              if (context.stagePercent() == 50) {
+                Thread.currentThread().interrupt(); // the bake's sleep sees it
+              }
+            },
+            context -> GateResult.of("latency", List.of()));
     ReleaseReport report = run(plan().build(), interrupting);
     assertThat(Thread.interrupted()).isTrue();
     assertThat(report.outcome()).isEqualTo(ReleaseOutcome.INTERRUPTED);
@@ -268,20 +260,36 @@ class ReleaseControllerTest {
   @Test
   void aGateThatThrowsFailsItsStage() {
     ReleaseGate broken =
-        new ReleaseGate() {
-          @Override
-          public String name() {
-            return "broken";
-          }
-
-          @Override
-          public GateResult evaluate(GateContext context) {
-            throw new IllegalStateException("prometheus unreachable");
-          }
-        };
+        gate(
+            "broken",
+            context -> {},
+            context -> {
+              throw new IllegalStateException("prometheus unreachable");
+            });
     ReleaseReport report = run(plan().build(), broken);
     assertThat(report.outcome()).isEqualTo(ReleaseOutcome.ROLLED_BACK);
     assertThat(report.failedGate().orElseThrow().message())
         .contains("IllegalStateException: prometheus unreachable");
+  }
+
+  /** A gate named {@code name} that runs {@code onStart} at each stage's start. */
+  private static ReleaseGate gate(
+      String name, Consumer<GateContext> onStart, Function<GateContext, GateResult> evaluate) {
+    return new ReleaseGate() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public void stageStarted(GateContext context) {
+        onStart.accept(context);
+      }
+
+      @Override
+      public GateResult evaluate(GateContext context) {
+        return evaluate.apply(context);
+      }
+    };
   }
 }
