@@ -62,11 +62,9 @@ public final class EngineMetricsScraper implements AutoCloseable {
    * @throws dev.pailot.core.error.PaiException when the body is not Prometheus text
    */
   public EngineMetrics scrape() {
-    Request.Builder request = new Request.Builder().url(url).header("Accept", "text/plain");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    String body = HttpCalls.execute(http, request.build(), "engine metrics", false).body();
+    Request request =
+        HttpCalls.bearer(new Request.Builder().url(url).header("Accept", "text/plain"), token);
+    String body = HttpCalls.execute(http, request, "engine metrics", false).body();
     return EngineMetrics.from(PrometheusText.parse(body), clock.instant());
   }
 
@@ -82,8 +80,7 @@ public final class EngineMetricsScraper implements AutoCloseable {
   /** Releases the HTTP client's connections and threads. Idempotent. */
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    HttpCalls.release(http);
   }
 
   @Override
@@ -175,13 +172,7 @@ public final class EngineMetricsScraper implements AutoCloseable {
      * @throws ValidationException naming the invalid field
      */
     public EngineMetricsScraper build() {
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw ValidationException.invalidField(
-            "timeout", timeout + " is not positive", "use e.g. 2s");
-      }
-      if (token != null && token.isBlank()) {
-        throw ValidationException.invalidField("token", "is blank", "pass the token or none");
-      }
+      HttpCalls.checkSettings(timeout, "2s", "token", token);
       return new EngineMetricsScraper(this);
     }
   }

@@ -6,6 +6,7 @@ import dev.pailot.core.error.PaiException;
 import dev.pailot.core.error.ResourceNotFoundException;
 import dev.pailot.core.error.ServiceUnavailableException;
 import dev.pailot.core.error.ThrottlingException;
+import dev.pailot.core.error.ValidationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -35,6 +36,50 @@ public final class HttpCalls {
         .readTimeout(timeout)
         .retryOnConnectionFailure(false)
         .build();
+  }
+
+  /**
+   * Checks a caller's call settings before any request is sent.
+   *
+   * @param timeout the deadline for one call
+   * @param example a good timeout for the message, e.g. {@code 2s}
+   * @param tokenField the builder field that holds the token
+   * @param token the bearer token, or null for none
+   * @throws ValidationException if the timeout is not positive or the token is blank
+   */
+  public static void checkSettings(
+      Duration timeout, String example, String tokenField, String token) {
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw ValidationException.invalidField(
+          "timeout", timeout + " is not positive", "use e.g. " + example);
+    }
+    if (token != null && token.isBlank()) {
+      throw ValidationException.invalidField(tokenField, "is blank", "pass the token or none");
+    }
+  }
+
+  /**
+   * Finishes a request, with {@code Authorization: Bearer <token>} when there is a token.
+   *
+   * @param request the request so far
+   * @param token the token, or null for none
+   * @return the request
+   */
+  public static Request bearer(Request.Builder request, String token) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request.build();
+  }
+
+  /**
+   * Releases a client's connections and threads. Idempotent.
+   *
+   * @param http a client made by {@link #client(Duration)}
+   */
+  public static void release(OkHttpClient http) {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   /** What a successful call returned. */

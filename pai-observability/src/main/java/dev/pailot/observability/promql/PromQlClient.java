@@ -120,12 +120,8 @@ public final class PromQlClient implements AutoCloseable {
 
   private QueryResult send(String endpoint, String promql, FormBody form) {
     HttpUrl url = baseUrl.newBuilder().addPathSegments("api/v1/" + endpoint).build();
-    Request.Builder request = new Request.Builder().url(url).post(form);
-    if (bearerToken != null) {
-      request.header("Authorization", "Bearer " + bearerToken);
-    }
-    HttpCalls.Answer answer =
-        HttpCalls.execute(http, request.build(), "Prometheus " + endpoint, true);
+    Request request = HttpCalls.bearer(new Request.Builder().url(url).post(form), bearerToken);
+    HttpCalls.Answer answer = HttpCalls.execute(http, request, "Prometheus " + endpoint, true);
     return QueryAnswers.read(answer.status(), answer.body(), endpoint, promql);
   }
 
@@ -147,8 +143,7 @@ public final class PromQlClient implements AutoCloseable {
   /** Releases the HTTP client's connections and threads. Idempotent. */
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    HttpCalls.release(http);
   }
 
   @Override
@@ -220,13 +215,7 @@ public final class PromQlClient implements AutoCloseable {
             baseUrl == null ? "is not set" : "is not an http(s) URL",
             "use Prometheus's URL, e.g. http://127.0.0.1:9090");
       }
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw ValidationException.invalidField(
-            "timeout", timeout + " is not positive", "use e.g. 10s");
-      }
-      if (bearerToken != null && bearerToken.isBlank()) {
-        throw ValidationException.invalidField("bearerToken", "is blank", "pass the token or none");
-      }
+      HttpCalls.checkSettings(timeout, "10s", "bearerToken", bearerToken);
       return new PromQlClient(this);
     }
   }
