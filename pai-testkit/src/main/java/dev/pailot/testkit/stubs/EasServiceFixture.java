@@ -1,6 +1,7 @@
 package dev.pailot.testkit.stubs;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An EAS service as {@code DescribeService} and {@code ListServices} report it (PAI_API.md §3.3).
@@ -94,20 +95,11 @@ public record EasServiceFixture(
    * @return copy
    */
   public EasServiceFixture withStatus(String newStatus) {
-    return new EasServiceFixture(
-        name,
-        newStatus,
-        currentVersion,
-        latestVersion,
-        instances,
-        endpoint,
-        accessToken,
-        image,
-        serviceConfig,
-        group,
-        weight,
-        trafficState,
-        "Service is now " + newStatus.toLowerCase(java.util.Locale.ROOT));
+    return copy(
+        c -> {
+          c.status = newStatus;
+          c.message = "Service is now " + newStatus.toLowerCase(java.util.Locale.ROOT);
+        });
   }
 
   /**
@@ -118,20 +110,11 @@ public record EasServiceFixture(
    * @return copy
    */
   public EasServiceFixture withVersions(int current, int latest) {
-    return new EasServiceFixture(
-        name,
-        status,
-        current,
-        latest,
-        instances,
-        endpoint,
-        accessToken,
-        image,
-        serviceConfig,
-        group,
-        weight,
-        trafficState,
-        message);
+    return copy(
+        c -> {
+          c.currentVersion = current;
+          c.latestVersion = latest;
+        });
   }
 
   /**
@@ -141,20 +124,7 @@ public record EasServiceFixture(
    * @return copy
    */
   public EasServiceFixture withEndpoint(String newEndpoint) {
-    return new EasServiceFixture(
-        name,
-        status,
-        currentVersion,
-        latestVersion,
-        instances,
-        newEndpoint,
-        accessToken,
-        image,
-        serviceConfig,
-        group,
-        weight,
-        trafficState,
-        message);
+    return copy(c -> c.endpoint = newEndpoint);
   }
 
   /**
@@ -165,20 +135,11 @@ public record EasServiceFixture(
    * @return copy
    */
   public EasServiceFixture withConfig(String newImage, String newConfig) {
-    return new EasServiceFixture(
-        name,
-        status,
-        currentVersion,
-        latestVersion,
-        instances,
-        endpoint,
-        accessToken,
-        newImage,
-        newConfig,
-        group,
-        weight,
-        trafficState,
-        message);
+    return copy(
+        c -> {
+          c.image = newImage;
+          c.serviceConfig = newConfig;
+        });
   }
 
   /**
@@ -190,20 +151,12 @@ public record EasServiceFixture(
    * @return copy
    */
   public EasServiceFixture inGroup(String newGroup, int newWeight, String newTrafficState) {
-    return new EasServiceFixture(
-        name,
-        status,
-        currentVersion,
-        latestVersion,
-        instances,
-        endpoint,
-        accessToken,
-        image,
-        serviceConfig,
-        newGroup,
-        newWeight,
-        newTrafficState,
-        message);
+    return copy(
+        c -> {
+          c.group = newGroup;
+          c.weight = newWeight;
+          c.trafficState = newTrafficState;
+        });
   }
 
   /**
@@ -213,24 +166,64 @@ public record EasServiceFixture(
    * @return copy
    */
   public EasServiceFixture withMessage(String newMessage) {
-    return new EasServiceFixture(
-        name,
-        status,
-        currentVersion,
-        latestVersion,
-        instances,
-        endpoint,
-        accessToken,
-        image,
-        serviceConfig,
-        group,
-        weight,
-        trafficState,
-        newMessage);
+    return copy(c -> c.message = newMessage);
   }
 
   @Override
   public String toString() {
     return "EasServiceFixture[" + name + ", " + status + ", v" + currentVersion + "]";
+  }
+
+  /** A copy of this fixture with the fields {@code change} sets. */
+  private EasServiceFixture copy(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return new EasServiceFixture(
+        f.name,
+        f.status,
+        f.currentVersion,
+        f.latestVersion,
+        f.instances,
+        f.endpoint,
+        f.accessToken,
+        f.image,
+        f.serviceConfig,
+        f.group,
+        f.weight,
+        f.trafficState,
+        f.message);
+  }
+
+  /** The record's fields, settable, for the {@code with*} copies. */
+  private static final class Fields {
+    final String name;
+    String status;
+    int currentVersion;
+    int latestVersion;
+    final int instances;
+    String endpoint;
+    final String accessToken;
+    String image;
+    String serviceConfig;
+    String group;
+    int weight;
+    String trafficState;
+    String message;
+
+    Fields(EasServiceFixture r) {
+      name = r.name;
+      status = r.status;
+      currentVersion = r.currentVersion;
+      latestVersion = r.latestVersion;
+      instances = r.instances;
+      endpoint = r.endpoint;
+      accessToken = r.accessToken;
+      image = r.image;
+      serviceConfig = r.serviceConfig;
+      group = r.group;
+      weight = r.weight;
+      trafficState = r.trafficState;
+      message = r.message;
+    }
   }
 }
