@@ -4,6 +4,7 @@ import dev.pailot.core.Pai;
 import dev.pailot.core.internal.PaiRuntime;
 import dev.pailot.serving.eas.EasClient;
 import dev.pailot.serving.eas.ServiceSpec;
+import dev.pailot.serving.release.internal.EasHandle;
 import dev.pailot.serving.release.internal.EasReleaseOps;
 import dev.pailot.serving.release.internal.ReleaseController;
 import dev.pailot.serving.release.internal.ReleaseEvents;
@@ -32,14 +33,14 @@ import java.util.Optional;
  * from any process. Thread-safe; owns an {@link EasClient} that {@link #close()} releases.
  */
 public final class BlueGreen implements AutoCloseable {
+  private final EasHandle clients;
   private final Pai pai;
   private final EasClient eas;
-  private final boolean ownsEas;
 
-  private BlueGreen(Pai pai, EasClient eas, boolean ownsEas) {
-    this.pai = Objects.requireNonNull(pai, "pai");
-    this.eas = Objects.requireNonNull(eas, "eas");
-    this.ownsEas = ownsEas;
+  private BlueGreen(EasHandle clients) {
+    this.clients = clients;
+    this.pai = clients.pai();
+    this.eas = clients.eas();
   }
 
   /**
@@ -49,7 +50,7 @@ public final class BlueGreen implements AutoCloseable {
    * @return the release entry point
    */
   public static BlueGreen create(Pai pai) {
-    return new BlueGreen(pai, EasClient.create(pai), true);
+    return new BlueGreen(EasHandle.owned(pai));
   }
 
   /**
@@ -61,7 +62,7 @@ public final class BlueGreen implements AutoCloseable {
    * @return the entry point
    */
   public static BlueGreen create(Pai pai, EasClient eas) {
-    return new BlueGreen(pai, eas, false);
+    return new BlueGreen(EasHandle.borrowed(pai, eas));
   }
 
   /**
@@ -138,8 +139,6 @@ public final class BlueGreen implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (ownsEas) {
-      eas.close();
-    }
+    clients.close();
   }
 }

@@ -3,6 +3,7 @@ package dev.pailot.serving.release.shadow;
 import dev.pailot.core.Pai;
 import dev.pailot.serving.eas.EasClient;
 import dev.pailot.serving.eas.ServiceSpec;
+import dev.pailot.serving.release.internal.EasHandle;
 import java.util.Objects;
 
 /**
@@ -30,14 +31,14 @@ import java.util.Objects;
  * Thread-safe; owns an {@link EasClient} that {@link #close()} releases.
  */
 public final class Shadow implements AutoCloseable {
+  private final EasHandle clients;
   private final Pai pai;
   private final EasClient eas;
-  private final boolean ownsEas;
 
-  private Shadow(Pai pai, EasClient eas, boolean ownsEas) {
-    this.pai = Objects.requireNonNull(pai, "pai");
-    this.eas = Objects.requireNonNull(eas, "eas");
-    this.ownsEas = ownsEas;
+  private Shadow(EasHandle clients) {
+    this.clients = clients;
+    this.pai = clients.pai();
+    this.eas = clients.eas();
   }
 
   /**
@@ -47,7 +48,7 @@ public final class Shadow implements AutoCloseable {
    * @return the entry point
    */
   public static Shadow create(Pai pai) {
-    return new Shadow(pai, EasClient.create(pai), true);
+    return new Shadow(EasHandle.owned(pai));
   }
 
   /**
@@ -59,7 +60,7 @@ public final class Shadow implements AutoCloseable {
    * @return the entry point
    */
   public static Shadow create(Pai pai, EasClient eas) {
-    return new Shadow(pai, eas, false);
+    return new Shadow(EasHandle.borrowed(pai, eas));
   }
 
   /**
@@ -78,8 +79,6 @@ public final class Shadow implements AutoCloseable {
   /** Releases the EAS client it created (not one passed to {@link #create(Pai, EasClient)}). */
   @Override
   public void close() {
-    if (ownsEas) {
-      eas.close();
-    }
+    clients.close();
   }
 }
