@@ -189,16 +189,7 @@ class ReleaseControllerTest {
 
   @Test
   void aResumedReleaseContinuesAtTheStageInProgressWithoutDeployingAgain() {
-    eas.put(new ServiceSnapshot("blue", "Running", Optional.of("grp"), false, 90, 1, Map.of()));
-    eas.put(
-        new ServiceSnapshot(
-            "green",
-            "Running",
-            Optional.of("grp"),
-            false,
-            50,
-            1,
-            ReleaseLabels.green("grp", "blue")));
+    releaseInProgress(50);
     LatencyGate gate = new LatencyGate(-1);
     ReleaseReport report = run(plan().build(), gate);
 
@@ -218,16 +209,7 @@ class ReleaseControllerTest {
 
   @Test
   void aResumedReleaseRollsBackWhenToldTo() {
-    eas.put(new ServiceSnapshot("blue", "Running", Optional.of("grp"), false, 90, 1, Map.of()));
-    eas.put(
-        new ServiceSnapshot(
-            "green",
-            "Running",
-            Optional.of("grp"),
-            false,
-            10,
-            1,
-            ReleaseLabels.green("grp", "blue")));
+    releaseInProgress(10);
     ReleaseReport report =
         run(plan().onResume(ResumePolicy.ROLL_BACK).build(), new LatencyGate(-1));
     assertThat(report.outcome()).isEqualTo(ReleaseOutcome.ROLLED_BACK);
@@ -270,6 +252,23 @@ class ReleaseControllerTest {
     assertThat(report.outcome()).isEqualTo(ReleaseOutcome.ROLLED_BACK);
     assertThat(report.failedGate().orElseThrow().message())
         .contains("IllegalStateException: prometheus unreachable");
+  }
+
+  /**
+   * A release another controller left: blue and a labelled green in {@code grp}, green at weight
+   * {@code greenWeight}.
+   */
+  private void releaseInProgress(int greenWeight) {
+    eas.put(new ServiceSnapshot("blue", "Running", Optional.of("grp"), false, 90, 1, Map.of()));
+    eas.put(
+        new ServiceSnapshot(
+            "green",
+            "Running",
+            Optional.of("grp"),
+            false,
+            greenWeight,
+            1,
+            ReleaseLabels.green("grp", "blue")));
   }
 
   /** A gate named {@code name} that runs {@code onStart} at each stage's start. */
