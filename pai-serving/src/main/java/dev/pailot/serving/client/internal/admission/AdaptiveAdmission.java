@@ -1,9 +1,9 @@
 package dev.pailot.serving.client.internal.admission;
 
+import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import dev.pailot.serving.client.PriorityClass;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,26 +29,12 @@ import java.util.function.LongSupplier;
  * samples stay near that average and the limit is in use, and cuts towards half when they rise.
  * Gradient2 ignores the drop flag, so a {@link Outcome#DROPPED} release is fed as a sample at least
  * twice the average latency, which lowers the limit. {@link Outcome#IGNORED} feeds nothing. {@link
- * #engineFeedback} lets the engines' own metrics cap the limit (see there).
- *
- * <p><b>One cut per round trip.</b> Gradient2 cuts up to 10 % per congested sample. Time to first
- * token lags: every request that was already running when the engine went past its KV-cache cliff
- * reports a high latency, one after the other, although the first cut already answered that
- * congestion. Fed all of them, the limit fell from ~124 to 8 within a second in the goodput
- * benchmark (issue 6), far below the engine's ~66 sequences, and goodput was lost while it climbed
- * back. So a congested sample (a drop, or a latency above {@value #RTT_TOLERANCE} × Gradient2's
- * long-run average, the samples Gradient2 would cut on) is not fed when its permit was granted
- * before the limit last fell: it describes load the last cut already reacted to. Samples of permits
- * granted after that cut are fed as usual, so sustained congestion keeps cutting, about once per
- * round trip, like TCP's one window cut per round trip. Thread-safe.
+ * #engineFeedback} lets the engines' own metrics cap the limit (see there). Thread-safe.
  */
 public final class AdaptiveAdmission extends QueuedAdmission {
   private static final double HOLD_SMOOTHING = 0.2;
 
-  /** Gradient2's default tolerance, set explicitly because the stale-sample rule depends on it. */
-  static final double RTT_TOLERANCE = 1.5;
-
-  private final Gradient2Limit algorithm;
+  private final Limit algorithm;
   private final int minLimit;
   private final int maxLimit;
   private final double interactiveShare;
@@ -56,8 +42,6 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   private volatile int cap;
   private double averageHoldNanos = Double.NaN;
   private double averageLatencyNanos = Double.NaN;
-  private long lastCutNanos = Long.MIN_VALUE;
-  private long staleSamples;
 
   /**
    * Creates the controller.
@@ -89,7 +73,6 @@ public final class AdaptiveAdmission extends QueuedAdmission {
             .minLimit(minLimit)
             .initialLimit(initialLimit)
             .maxConcurrency(maxLimit)
-            .rttTolerance(RTT_TOLERANCE)
             .build();
   }
 
@@ -121,7 +104,6 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     if (outcome == Outcome.IGNORED) {
       return;
     }
-    long now = clock.getAsLong();
     long sample;
     synchronized (this) {
       averageHoldNanos = smooth(averageHoldNanos, holdNanos);
@@ -131,32 +113,10 @@ public final class AdaptiveAdmission extends QueuedAdmission {
       } else if (outcome == Outcome.SUCCESS) {
         averageLatencyNanos = smooth(averageLatencyNanos, latencyNanos);
       }
-      if (now - holdNanos < lastCutNanos && congested(outcome, sample)) {
-        staleSamples++;
-        return;
-      }
-      int before = algorithm.getLimit();
-      algorithm.onSample(now - sample, sample, inFlightBefore, outcome == Outcome.DROPPED);
-      if (algorithm.getLimit() < before) {
-        lastCutNanos = now;
-      }
-      limit = bounded(algorithm.getLimit());
     }
-  }
-
-  /** Whether Gradient2 would cut on this sample (its gradient below 1). Called under the lock. */
-  private boolean congested(Outcome outcome, long sample) {
-    long longRtt = algorithm.getRttNoLoad(TimeUnit.NANOSECONDS);
-    return outcome == Outcome.DROPPED || (longRtt > 0 && sample > RTT_TOLERANCE * longRtt);
-  }
-
-  /**
-   * Congested samples left out because their permit was granted before the limit last fell.
-   *
-   * @return the count since creation
-   */
-  public synchronized long staleSamples() {
-    return staleSamples;
+    algorithm.onSample(
+        clock.getAsLong() - sample, sample, inFlightBefore, outcome == Outcome.DROPPED);
+    limit = bounded(algorithm.getLimit());
   }
 
   private int bounded(int proposed) {
