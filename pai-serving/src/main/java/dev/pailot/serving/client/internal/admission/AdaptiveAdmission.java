@@ -34,14 +34,14 @@ import java.util.function.LongSupplier;
  * <p><b>One cut per round trip, when engine metrics steer.</b> Gradient2 cuts up to 10 % per
  * congested sample. Time to first token lags: every request that was already running when the
  * engine went past its KV-cache cliff reports a high latency, one after the other, although the
- * first cut already answered that congestion; fed all of them, the limit fell from ~120 to 8-13
- * within a second in the goodput benchmark (issue 6). With {@link #steerByEngine()} on, a congested
- * sample (a drop, or a latency above {@value #RTT_TOLERANCE} × Gradient2's long-run average) is not
- * fed when its permit was granted before the limit last fell; samples of permits granted after that
- * cut are fed as usual, so sustained congestion keeps cutting, about once per round trip. The rule
- * stays off without engine steering: measured there, it removed the collapse but also the cuts that
- * keep Gradient2 from drifting above the cliff (its reference is a long-run average of the latency
- * it produces), and goodput fell; the engine's cap is what bounds that drift. Thread-safe.
+ * first cut already answered that congestion; fed all of them, the limit fell from ~120 to 8-13 in
+ * the goodput benchmark (issue 6). With {@link #steerByEngine()} on, a congested sample (a drop, or
+ * a latency above {@value #RTT_TOLERANCE} × Gradient2's long-run average) is not fed when its
+ * permit was granted before the limit last fell; samples of permits granted after that cut are fed
+ * as usual, so sustained congestion keeps cutting, about once per round trip. The rule stays off
+ * without engine steering: measured there, it removed the collapse but also the cuts that keep
+ * Gradient2 from drifting above the cliff (its reference is a long-run average of the latency it
+ * produces), and goodput fell; the engine's cap is what bounds that drift. Thread-safe.
  */
 public final class AdaptiveAdmission extends QueuedAdmission {
   private static final double HOLD_SMOOTHING = 0.2;
