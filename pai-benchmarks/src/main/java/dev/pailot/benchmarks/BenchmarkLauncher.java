@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Starts each selected benchmark in its own JVM (the 1,000-stream benchmark with {@code -Xmx256m})
- * and prints a summary of verdicts. Reports go to {@code target/bench/}.
+ * and prints a summary of verdicts. {@code streams-vt} runs the 1,000-stream benchmark's client JVM
+ * on Java 25 with virtual threads (the server JVM stays on this Java). Reports go to {@code
+ * target/bench/}.
  */
 public final class BenchmarkLauncher {
   private static final Map<String, String> MAINS =
@@ -15,16 +17,22 @@ public final class BenchmarkLauncher {
           "overhead", OverheadBenchmark.class.getName(),
           "peers", PeersBenchmark.class.getName(),
           "goodput", GoodputBenchmark.class.getName(),
-          "streams", StreamsBenchmark.class.getName());
-  private static final List<String> ORDER = List.of("overhead", "peers", "goodput", "streams");
+          "streams", StreamsBenchmark.class.getName(),
+          "streams-vt", StreamsBenchmark.class.getName());
+  private static final List<String> ORDER =
+      List.of("overhead", "peers", "goodput", "streams", "streams-vt");
+
+  /** The JDK for {@code streams-vt}: {@code -Dbench.java25=...}, else Temurin 25's usual place. */
+  private static final String JAVA_25 =
+      System.getProperty("bench.java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
   private BenchmarkLauncher() {}
 
   /**
    * Entry point.
    *
-   * @param args which ({@code overhead}, {@code peers}, {@code goodput}, {@code streams}, a comma
-   *     list, or {@code all}) and measured seconds per run
+   * @param args which ({@code overhead}, {@code peers}, {@code goodput}, {@code streams}, {@code
+   *     streams-vt}, a comma list, or {@code all}) and measured seconds per run
    * @throws Exception if a benchmark cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -38,9 +46,15 @@ public final class BenchmarkLauncher {
       if (main == null) {
         throw new IllegalArgumentException("unknown benchmark " + name + "; use " + ORDER);
       }
+      boolean vt = name.equals("streams-vt");
       List<String> command =
-          new ArrayList<>(List.of(java, name.equals("streams") ? "-Xmx256m" : "-Xmx1g"));
+          new ArrayList<>(
+              List.of(vt ? JAVA_25 : java, name.startsWith("streams") ? "-Xmx256m" : "-Xmx1g"));
+      command.add("-Dbench.server.java=" + java); // the server JVM stays on this Java
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, seconds));
+      if (vt) {
+        command.add("virtual");
+      }
       System.out.println(
           "== "
               + name
@@ -49,7 +63,8 @@ public final class BenchmarkLauncher {
               + " "
               + main
               + " "
-              + seconds);
+              + seconds
+              + (vt ? " virtual" : ""));
       int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
       if (exit != 0) {
         failed++;

@@ -1,6 +1,7 @@
 package dev.pailot.benchmarks;
 
 import dev.pailot.serving.client.AdaptiveConcurrency;
+import dev.pailot.serving.client.EngineMetricsSteering;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.client.InferenceClientBuilder;
 import dev.pailot.serving.load.ArrivalProcess;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * Benchmark 3: goodput at 1.5x the engine's capacity, Poisson arrivals, TTFT SLO 1 s: adaptive
- * admission vs the best fixed concurrency limit found by a sweep vs unlimited concurrency.
+ * admission (plain, and steered by the engine's {@code /metrics}) vs the best fixed concurrency
+ * limit found by a sweep vs unlimited concurrency.
  *
  * <p>Engine (LocalPai, another JVM): Qwen2.5-7B profile on one A10 with the KV cache pinned to
  * {@value #KV_BLOCKS} blocks of 16 tokens, {@code --max-num-seqs 256}; a step costs 8 ms + 60 µs
@@ -125,22 +127,35 @@ public final class GoodputBenchmark {
                   .meterRegistry(registry)
                   .adaptiveConcurrency(AdaptiveConcurrency.of(4, 32, 256)));
       report.note("adaptive client while measuring", limits.stop());
+      SimpleMeterRegistry steeredRegistry = new SimpleMeterRegistry();
+      LimitSampler steeredLimits = LimitSampler.start(steeredRegistry, base.warmup());
+      RunResult steered =
+          run(
+              server,
+              spec,
+              "adaptive + engine steering",
+              builder(server)
+                  .meterRegistry(steeredRegistry)
+                  .adaptiveConcurrency(AdaptiveConcurrency.of(4, 32, 256))
+                  .steerByEngineMetrics(EngineMetricsSteering.defaults()));
+      report.note("adaptive + engine steering client while measuring", steeredLimits.stop());
       RunResult unlimited =
           run(server, spec, "unlimited", builder(server).concurrencyLimit(UNLIMITED));
 
       List<RunResult> all = new ArrayList<>(sweep.runs());
       all.add(adaptive);
+      all.add(steered);
       all.add(unlimited);
       for (RunResult r : all) {
         row(report, r.label() + (r == best ? " (best fixed)" : ""), r);
       }
-      for (RunResult r : List.of(adaptive, unlimited)) {
+      for (RunResult r : List.of(adaptive, steered, unlimited)) {
         LoadReport.builder()
             .title("Goodput at 1.5x capacity: " + r.label())
             .addRuns(r)
             .slo(spec.slo())
             .build()
-            .writeTo(out, "goodput-" + r.label());
+            .writeTo(out, "goodput-" + r.label().replace(" + ", "-").replace(' ', '-'));
       }
       double vsBest = adaptive.goodput() / best.goodput();
       // With no good request at all from unlimited, any goodput of adaptive's is more than 2x.
@@ -150,6 +165,11 @@ public final class GoodputBenchmark {
           "adaptive goodput >= 0.9x best fixed (" + best.label() + ")",
           f("%.2f vs %.2f req/s = %.2fx", adaptive.goodput(), best.goodput(), vsBest),
           vsBest >= 0.9);
+      double steeredVsBest = steered.goodput() / best.goodput();
+      report.verdict(
+          "adaptive + engine steering goodput >= 0.9x best fixed (" + best.label() + ")",
+          f("%.2f vs %.2f req/s = %.2fx", steered.goodput(), best.goodput(), steeredVsBest),
+          steeredVsBest >= 0.9);
       report.verdict(
           "adaptive goodput >= 2x unlimited",
           f("%.2f vs %.2f req/s", adaptive.goodput(), unlimited.goodput()),

@@ -9,11 +9,13 @@ import java.util.Locale;
 /**
  * Samples the client's {@code inference.concurrency.limit} and {@code inference.requests.in.flight}
  * gauges every 250 ms on a daemon thread, skipping the first {@code skip} (the warm-up): how the
- * adaptive limit moved during the measured window.
+ * adaptive limit moved during the measured window (and, with engine steering, the engine's KV-cache
+ * usage as the client scraped it).
  */
 final class LimitSampler {
   private final DoubleSummaryStatistics limit = new DoubleSummaryStatistics();
   private final DoubleSummaryStatistics inFlight = new DoubleSummaryStatistics();
+  private final DoubleSummaryStatistics kvUsage = new DoubleSummaryStatistics();
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -34,6 +36,10 @@ final class LimitSampler {
                   synchronized (this) {
                     limit.accept(l.value());
                     inFlight.accept(f.value());
+                    Gauge kv = registry.find("inference.engine.kv.cache.usage").gauge();
+                    if (kv != null && !Double.isNaN(kv.value())) {
+                      kvUsage.accept(kv.value());
+                    }
                   }
                 }
               }
@@ -51,14 +57,23 @@ final class LimitSampler {
     running = false;
     thread.join();
     synchronized (this) {
+      String engine =
+          kvUsage.getCount() == 0
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; engine KV-cache usage seen by the client mean %.2f / max %.2f",
+                  kvUsage.getAverage(),
+                  kvUsage.getMax());
       return String.format(
-          Locale.ROOT,
-          "limit min %.0f / mean %.1f / max %.0f, in flight mean %.1f (%d samples, 250 ms apart)",
-          limit.getMin(),
-          limit.getAverage(),
-          limit.getMax(),
-          inFlight.getAverage(),
-          limit.getCount());
+              Locale.ROOT,
+              "limit min %.0f / mean %.1f / max %.0f, in flight mean %.1f (%d samples, 250 ms apart)",
+              limit.getMin(),
+              limit.getAverage(),
+              limit.getMax(),
+              inFlight.getAverage(),
+              limit.getCount())
+          + engine;
     }
   }
 }

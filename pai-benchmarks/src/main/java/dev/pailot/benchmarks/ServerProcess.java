@@ -25,7 +25,12 @@ final class ServerProcess implements AutoCloseable {
   }
 
   static ServerProcess start(String kind) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The launcher pins the server's JVM, so a client benchmark on another Java keeps the same
+    // server.
+    String java =
+        System.getProperty(
+            "bench.server.java",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Process p =
         new ProcessBuilder(
                 List.of(

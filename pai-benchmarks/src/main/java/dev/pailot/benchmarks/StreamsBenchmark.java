@@ -19,10 +19,21 @@ import java.util.concurrent.atomic.LongAdder;
  * Each of 1,000 slots restarts its stream as soon as it ends (from the completion callback, so the
  * driver itself holds no threads). The LocalPai engine runs in another JVM: 20 ms + 20 µs per
  * sequence per step, up to 1,024 sequences, so every stream stays open for seconds. Reports live
- * threads (by name prefix), heap used after a full GC, errors and tokens/s.
+ * platform threads (by name prefix), heap used after a full GC, errors and tokens/s.
+ *
+ * <p>With the argument {@code virtual} (Java 21+; the launcher's {@code streams-vt} runs it on Java
+ * 25) the client's HTTP calls run on {@code Executors.newVirtualThreadPerTaskExecutor()} passed
+ * through {@code InferenceClientBuilder.executor(...)}, and the virtual threads carrying calls are
+ * counted by a wrapping executor ({@code ThreadMXBean} counts platform threads only).
  */
 public final class StreamsBenchmark {
   static final int STREAMS = 1000;
+
+  /**
+   * Platform threads the client may add beyond one per running call: OkHttp's TaskRunner pool, the
+   * client's timer, virtual-thread carriers (one per core) and a margin.
+   */
+  static final int FIXED_THREADS = 64;
 
   private StreamsBenchmark() {}
 
@@ -34,11 +45,22 @@ public final class StreamsBenchmark {
    */
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
+    boolean virtual = args.length > 1 && args[1].equals("virtual");
     BenchReport report =
         new BenchReport(
-            "streams",
-            "Benchmark 4: 1,000 concurrent streams under -Xmx256m",
+            virtual ? "streams-vt" : "streams",
+            "Benchmark 4: 1,000 concurrent streams under -Xmx256m, Java "
+                + Runtime.version().feature()
+                + (virtual ? ", virtual threads" : ", platform threads"),
             List.of("measure", "value"));
+    report.note("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+    CountingExecutor executor =
+        virtual ? new CountingExecutor(CountingExecutor.virtualThreads()) : null;
+    report.note(
+        "client executor",
+        virtual
+            ? "executor(Executors.newVirtualThreadPerTaskExecutor()), counted by the benchmark"
+            : "the client's own (one pailot-inference-io platform thread per running call)");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     report.note("max heap", memory.getHeapMemoryUsage().getMax() / (1 << 20) + " MB (-Xmx)");
@@ -52,6 +74,7 @@ public final class StreamsBenchmark {
                 .maxRequestsPerHost(1024)
                 .maxIdleConnections(1024)
                 .concurrencyLimit(1024)
+                .executor(executor)
                 .build()) {
       ChatRequest request =
           ChatRequest.builder()
@@ -96,12 +119,16 @@ public final class StreamsBenchmark {
       long maxHeapAfterGc = 0;
       long maxHeapUsed = 0;
       int maxThreads = 0;
+      int maxVirtual = 0;
       Map<String, Integer> byName = Map.of();
       long end = t0 + (long) (seconds * 1e9);
       int sample = 0;
       while (System.nanoTime() < end) {
         Thread.sleep(500);
         minInFlight = Math.min(minInFlight, inFlight.get());
+        if (executor != null) {
+          maxVirtual = Math.max(maxVirtual, executor.running());
+        }
         maxHeapUsed = Math.max(maxHeapUsed, memory.getHeapMemoryUsage().getUsed());
         if (threads.getThreadCount() > maxThreads) {
           maxThreads = threads.getThreadCount();
@@ -119,13 +146,16 @@ public final class StreamsBenchmark {
       report.row("tokens/s", streamTokens / elapsed);
       report.row("streams completed", completed.sum());
       report.row("errors", errors.toString());
-      report.row("live threads, peak while measuring", maxThreads);
-      report.row("live threads before the client", threadsBefore);
-      report.row("threads by name at the peak", byName.toString());
+      report.row("live platform threads (ThreadMXBean), peak while measuring", maxThreads);
+      report.row("live platform threads before the client", threadsBefore);
+      report.row("platform threads by name at the peak", byName.toString());
+      report.row(
+          "virtual threads carrying calls, max of samples",
+          executor == null ? "none (platform threads)" : String.valueOf(maxVirtual));
       report.row(
           "heap used after full GC, max of samples (MB)", maxHeapAfterGc / (double) (1 << 20));
       report.row("heap used, max of samples (MB)", maxHeapUsed / (double) (1 << 20));
-      report.row("JVM peak thread count", threads.getPeakThreadCount());
+      report.row("JVM peak platform thread count", threads.getPeakThreadCount());
       report.verdict(
           "1,000 streams open at once",
           "min " + minInFlight + " in flight",
@@ -138,10 +168,21 @@ public final class StreamsBenchmark {
               maxHeapUsed / 1048576.0,
               memory.getHeapMemoryUsage().getMax() >> 20),
           maxHeapAfterGc < 256L << 20 && errors.isEmpty());
+      int added = maxThreads - threadsBefore;
       report.verdict(
-          "client threads bounded (by maxRequests 1,024 + fixed threads)",
-          maxThreads + " live threads",
-          maxThreads <= 1024 + threadsBefore + 16);
+          "platform threads the client added stay under maxRequests (1,024) + "
+              + FIXED_THREADS
+              + " fixed (OkHttp TaskRunner, timer)",
+          f("%d added (%d peak - %d before)", added, maxThreads, threadsBefore),
+          added <= 1024 + FIXED_THREADS);
+      report.verdict(
+          "platform threads independent of the number of streams (at most "
+              + FIXED_THREADS
+              + " added for "
+              + STREAMS
+              + " streams)",
+          f("%d added, %.2f per open stream", added, added / (double) STREAMS),
+          added <= FIXED_THREADS);
     }
     report.write();
   }

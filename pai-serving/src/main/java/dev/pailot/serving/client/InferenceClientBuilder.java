@@ -266,6 +266,12 @@ public final class InferenceClientBuilder {
    * #maxRequests(int)} tasks at once (a cached or virtual-thread executor, not a small fixed pool).
    * Listener callbacks run on it. The client does not shut it down.
    *
+   * <p>On Java 21+ {@code Executors.newVirtualThreadPerTaskExecutor()} bounds the client's platform
+   * threads: OkHttp still blocks one thread per open stream, but a virtual one, so 1,000 streams
+   * need 1,000 virtual threads and a few dozen platform threads instead of 1,000 platform threads
+   * (measured in the client guide's benchmark 4). Prefer Java 24+, where blocking inside {@code
+   * synchronized} no longer pins the carrier thread.
+   *
    * @param executor the executor
    * @return this builder
    */

@@ -25,7 +25,6 @@ import dev.pailot.serving.client.internal.pool.RetryPlan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -274,7 +273,7 @@ public final class ClientCore implements AutoCloseable {
   }
 
   private RequestInfo info(Operation op, InferenceRequest r) {
-    String id = r.requestId().orElseGet(() -> UUID.randomUUID().toString());
+    String id = r.requestId().orElseGet(RequestIds::next);
     return new RequestInfo(op, settings.serviceName(), settings.endpoint().display(), id, 0);
   }
 

@@ -92,6 +92,7 @@ final class EngineFeedback implements AutoCloseable {
     if (s.steering() == null || !(admission instanceof AdaptiveAdmission adaptive)) {
       return null;
     }
+    adaptive.steerByEngine();
     return new EngineFeedback(
         s.steering(), adaptive, endpoints, timer, s.registry(), s.serviceName());
   }

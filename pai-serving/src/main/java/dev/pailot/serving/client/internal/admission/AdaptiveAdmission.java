@@ -1,9 +1,9 @@
 package dev.pailot.serving.client.internal.admission;
 
-import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import dev.pailot.serving.client.PriorityClass;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,12 +29,27 @@ import java.util.function.LongSupplier;
  * samples stay near that average and the limit is in use, and cuts towards half when they rise.
  * Gradient2 ignores the drop flag, so a {@link Outcome#DROPPED} release is fed as a sample at least
  * twice the average latency, which lowers the limit. {@link Outcome#IGNORED} feeds nothing. {@link
- * #engineFeedback} lets the engines' own metrics cap the limit (see there). Thread-safe.
+ * #engineFeedback} lets the engines' own metrics cap the limit (see there).
+ *
+ * <p><b>One cut per round trip, when engine metrics steer.</b> Gradient2 cuts up to 10 % per
+ * congested sample. Time to first token lags: every request that was already running when the
+ * engine went past its KV-cache cliff reports a high latency, one after the other, although the
+ * first cut already answered that congestion; fed all of them, the limit fell from ~120 to 8-13 in
+ * the goodput benchmark (issue 6). With {@link #steerByEngine()} on, a congested sample (a drop, or
+ * a latency above {@value #RTT_TOLERANCE} × Gradient2's long-run average) is not fed when its
+ * permit was granted before the limit last fell; samples of permits granted after that cut are fed
+ * as usual, so sustained congestion keeps cutting, about once per round trip. The rule stays off
+ * without engine steering: measured there, it removed the collapse but also the cuts that keep
+ * Gradient2 from drifting above the cliff (its reference is a long-run average of the latency it
+ * produces), and goodput fell; the engine's cap is what bounds that drift. Thread-safe.
  */
 public final class AdaptiveAdmission extends QueuedAdmission {
   private static final double HOLD_SMOOTHING = 0.2;
 
-  private final Limit algorithm;
+  /** Gradient2's default tolerance, set explicitly because the stale-sample rule depends on it. */
+  static final double RTT_TOLERANCE = 1.5;
+
+  private final Gradient2Limit algorithm;
   private final int minLimit;
   private final int maxLimit;
   private final double interactiveShare;
@@ -42,6 +57,9 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   private volatile int cap;
   private double averageHoldNanos = Double.NaN;
   private double averageLatencyNanos = Double.NaN;
+  private long lastCutNanos = Long.MIN_VALUE;
+  private long staleSamples;
+  private boolean steered;
 
   /**
    * Creates the controller.
@@ -73,6 +91,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
             .minLimit(minLimit)
             .initialLimit(initialLimit)
             .maxConcurrency(maxLimit)
+            .rttTolerance(RTT_TOLERANCE)
             .build();
   }
 
@@ -104,6 +123,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     if (outcome == Outcome.IGNORED) {
       return;
     }
+    long now = clock.getAsLong();
     long sample;
     synchronized (this) {
       averageHoldNanos = smooth(averageHoldNanos, holdNanos);
@@ -113,10 +133,40 @@ public final class AdaptiveAdmission extends QueuedAdmission {
       } else if (outcome == Outcome.SUCCESS) {
         averageLatencyNanos = smooth(averageLatencyNanos, latencyNanos);
       }
+      if (steered && now - holdNanos < lastCutNanos && congested(outcome, sample)) {
+        staleSamples++;
+        return;
+      }
+      int before = algorithm.getLimit();
+      algorithm.onSample(now - sample, sample, inFlightBefore, outcome == Outcome.DROPPED);
+      if (algorithm.getLimit() < before) {
+        lastCutNanos = now;
+      }
+      limit = bounded(algorithm.getLimit());
     }
-    algorithm.onSample(
-        clock.getAsLong() - sample, sample, inFlightBefore, outcome == Outcome.DROPPED);
-    limit = bounded(algorithm.getLimit());
+  }
+
+  /**
+   * Turns on the one-cut-per-round-trip rule (see the class comment); engine steering calls this
+   * once when it starts.
+   */
+  public synchronized void steerByEngine() {
+    steered = true;
+  }
+
+  /** Whether Gradient2 would cut on this sample (its gradient below 1). Called under the lock. */
+  private boolean congested(Outcome outcome, long sample) {
+    long longRtt = algorithm.getRttNoLoad(TimeUnit.NANOSECONDS);
+    return outcome == Outcome.DROPPED || (longRtt > 0 && sample > RTT_TOLERANCE * longRtt);
+  }
+
+  /**
+   * Congested samples left out because their permit was granted before the limit last fell.
+   *
+   * @return the count since creation
+   */
+  public synchronized long staleSamples() {
+    return staleSamples;
   }
 
   private int bounded(int proposed) {

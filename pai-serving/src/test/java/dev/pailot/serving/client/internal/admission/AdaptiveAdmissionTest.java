@@ -88,6 +88,60 @@ class AdaptiveAdmissionTest {
   }
 
   @Test
+  void steeredCongestedSamplesOfPermitsGrantedBeforeACutDoNotCutAgain() {
+    AdaptiveAdmission admission = admission(1, 40, 200, 0.2, 10);
+    admission.steerByEngine();
+    round(admission, 20 * MS);
+    int before = admission.limit();
+    List<Permit> running = acquireAll(admission);
+    clock.addAndGet(500 * MS); // the engine went past its cliff while these ran
+    running.forEach(p -> p.release(Outcome.SUCCESS, 400 * MS));
+    int afterOneCut = admission.limit();
+
+    assertThat(afterOneCut).isLessThan(before).isGreaterThanOrEqualTo((int) (0.85 * before));
+    assertThat(admission.staleSamples()).isEqualTo(before - 1);
+
+    List<Permit> sentAfterTheCut = acquireAll(admission);
+    clock.addAndGet(500 * MS); // still congested: the next round trip cuts again
+    sentAfterTheCut.forEach(p -> p.release(Outcome.DROPPED, 400 * MS));
+    assertThat(admission.limit()).isLessThan(afterOneCut);
+  }
+
+  @Test
+  void lowLatencySamplesOfOldPermitsStillCount() {
+    AdaptiveAdmission admission = admission(1, 20, 200, 0.2, 10);
+    admission.steerByEngine();
+    round(admission, 20 * MS);
+    List<Permit> running = acquireAll(admission);
+    clock.addAndGet(100 * MS);
+    running.get(0).release(Outcome.SUCCESS, 400 * MS); // one cut
+    int cut = admission.limit();
+    running.subList(1, running.size()).forEach(p -> p.release(Outcome.SUCCESS, 20 * MS));
+    assertThat(admission.staleSamples()).isZero();
+    assertThat(admission.limit()).isGreaterThan(cut);
+  }
+
+  @Test
+  void withoutEngineSteeringEveryCongestedSampleIsFed() {
+    AdaptiveAdmission admission = admission(1, 40, 200, 0.2, 10);
+    round(admission, 20 * MS);
+    int before = admission.limit();
+    List<Permit> running = acquireAll(admission);
+    clock.addAndGet(500 * MS);
+    running.forEach(p -> p.release(Outcome.SUCCESS, 400 * MS));
+    assertThat(admission.staleSamples()).isZero();
+    assertThat(admission.limit()).isLessThan((int) (0.5 * before));
+  }
+
+  private static List<Permit> acquireAll(AdmissionController admission) {
+    List<Permit> permits = new ArrayList<>();
+    for (int i = admission.limit(); i > 0; i--) {
+      permits.add(admission.acquire(PriorityClass.INTERACTIVE, NONE).join());
+    }
+    return permits;
+  }
+
+  @Test
   void interactiveKeepsItsShareUnderBatchLoad() {
     AdaptiveAdmission admission = admission(10, 10, 10, 0.2, 100);
     List<CompletableFuture<Permit>> batch = new ArrayList<>();
