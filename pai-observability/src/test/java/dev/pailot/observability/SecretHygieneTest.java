@@ -33,6 +33,7 @@ class SecretHygieneTest {
   final SecretLeakGuard guard = SecretLeakGuard.create().secret(ENGINE_TOKEN).secret(PROM_TOKEN);
 
   @Test
+  @SuppressWarnings("try") // the poller only has to run while the scraper fails
   void tokensStayOutOfLogsMessagesAndToString() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
     List<PaiException> failures = new CopyOnWriteArrayList<>();

@@ -244,6 +244,7 @@ public final class BatchingBenchmark {
   }
 
   /** Texts arrive every 1/rate seconds, whatever the answers do; measures the added wait. */
+  @SuppressWarnings("try") // closes the batcher to drain it before the figures are read
   private ObjectNode openLoop(int rate) throws InterruptedException {
     SimpleMeterRegistry registry = registry();
     ScheduledExecutorService arrivals = Executors.newSingleThreadScheduledExecutor();

@@ -74,10 +74,14 @@ public final class ClientLoad implements AutoCloseable {
 
   /** Stops the callers and waits for their last requests. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running.set(false);
     callers.shutdown();
-    callers.awaitTermination(1, TimeUnit.MINUTES);
+    try {
+      callers.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Requests answered by a model (the version's served name). */

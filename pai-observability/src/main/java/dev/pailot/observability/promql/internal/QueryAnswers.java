@@ -13,7 +13,6 @@ import dev.pailot.observability.promql.Series;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -98,9 +97,7 @@ public final class QueryAnswers {
 
   private static Series series(JsonNode node) {
     Series.Builder s = Series.builder();
-    Iterator<Map.Entry<String, JsonNode>> labels = node.path("metric").fields();
-    while (labels.hasNext()) {
-      Map.Entry<String, JsonNode> label = labels.next();
+    for (Map.Entry<String, JsonNode> label : node.path("metric").properties()) {
       s.putLabels(label.getKey(), label.getValue().asText());
     }
     if (node.has("value")) {

@@ -87,7 +87,7 @@ public final class JsonFields {
   public Map<String, String> stringMap(String... path) {
     Optional<JsonNode> n = take(JsonFields::allTextValues, path);
     Map<String, String> out = new LinkedHashMap<>();
-    n.ifPresent(o -> o.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText())));
+    n.ifPresent(o -> o.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText())));
     return out;
   }
 
@@ -136,7 +136,7 @@ public final class JsonFields {
    */
   public Map<String, JsonNode> rest() {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    rest.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    rest.properties().forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 

@@ -48,7 +48,7 @@ public final class Dispatcher {
     long[] offsets = spec.arrivals().sendTimes(spec.warmup().plus(spec.duration()), spec.seed());
     LoadRequest[] requests = requests(offsets.length);
     RunSamples samples = new RunSamples(offsets.length);
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     CompletableFuture<Timings>[] calls = new CompletableFuture[offsets.length];
     CompletableFuture<?>[] recorded = new CompletableFuture<?>[offsets.length];
     Semaphore cap = new Semaphore(spec.maxInFlight().orElse(Integer.MAX_VALUE));

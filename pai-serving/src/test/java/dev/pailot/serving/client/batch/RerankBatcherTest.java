@@ -38,6 +38,7 @@ class RerankBatcherTest {
   }
 
   @Test
+  @SuppressWarnings("try") // closes the batcher explicitly to check what close() drains
   void requestsSharingAQueryShareACallAndGetTheirOwnDocumentsBack() throws Exception {
     BatchSettings settings =
         BatchSettings.builder().maxItems(5).maxWait(Duration.ofHours(1)).maxInFlight(2).build();
