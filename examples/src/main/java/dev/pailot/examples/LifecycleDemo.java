@@ -1,5 +1,6 @@
 package dev.pailot.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pailot.core.Pai;
@@ -8,6 +9,7 @@ import dev.pailot.examples.demo.DemoSummary;
 import dev.pailot.examples.demo.ObservabilityStage;
 import dev.pailot.examples.demo.ProvisioningStage;
 import dev.pailot.examples.demo.RagStage;
+import dev.pailot.examples.demo.RagSummary;
 import dev.pailot.examples.demo.ServingStage;
 import dev.pailot.examples.demo.TrainingStage;
 import dev.pailot.testkit.localpai.LocalPai;
@@ -46,12 +48,22 @@ public final class LifecycleDemo {
     boolean json = List.of(args).contains("--json");
     DemoSummary summary = run(System.out);
     if (json) {
-      System.out.println(
-          new ObjectMapper()
-              .findAndRegisterModules()
-              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-              .writeValueAsString(summary));
+      System.out.println(json(summary));
     }
+  }
+
+  /**
+   * The summary as one line of JSON, as {@code --json} prints it.
+   *
+   * @param summary the demo's summary
+   * @return JSON
+   * @throws JsonProcessingException if a value cannot be written
+   */
+  public static String json(DemoSummary summary) throws JsonProcessingException {
+    return new ObjectMapper()
+        .findAndRegisterModules()
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .writeValueAsString(summary);
   }
 
   /**
@@ -86,7 +98,7 @@ public final class LifecycleDemo {
             provisioning,
             training,
             serving,
-            rag,
+            RagSummary.of(rag),
             metrics.report());
       }
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class LifecycleDemoTest {
   @Test
-  void provisionsOnceAndTheSecondApplyCreatesNothing() {
+  void provisionsOnceAndTheSecondApplyCreatesNothing() throws Exception {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     DemoSummary summary = LifecycleDemo.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     String out = buffer.toString(StandardCharsets.UTF_8);
@@ -43,10 +43,11 @@ class LifecycleDemoTest {
     assertThat(summary.serving().appFailures()).isZero();
     assertThat(out).contains("Blue-green release chat_v1 -> chat_v2").contains("Shadow chat_v1");
 
-    assertThat(summary.rag().ingest().added()).isEqualTo(3);
+    assertThat(summary.rag().pagesAdded()).isEqualTo(3);
     assertThat(summary.rag().answers())
         .hasSize(2)
-        .allSatisfy(a -> assertThat(a.citations()).isNotEmpty());
+        .allSatisfy(a -> assertThat(a.citations()).isNotEmpty())
+        .allSatisfy(a -> assertThat(a.stages()).hasSize(5));
 
     // Read back from the demo's /metrics endpoint over HTTP: every stage recorded on one registry.
     assertThat(summary.metrics().controlPlaneCalls()).isPositive();
@@ -56,5 +57,7 @@ class LifecycleDemoTest {
     assertThat(summary.metrics().ragStageObservations()).isPositive();
     assertThat(summary.metrics().files()).allSatisfy(f -> assertThat(f).exists());
     assertThat(out).contains("== 5. Observability: http://127.0.0.1:");
+    // main(--json) prints this summary: it must serialise (plain records and report values).
+    assertThat(LifecycleDemo.json(summary)).contains("\"pagesAdded\":3").contains("scrapeUrl");
   }
 }

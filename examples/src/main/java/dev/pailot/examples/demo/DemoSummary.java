@@ -19,5 +19,5 @@ public record DemoSummary(
     ProvisioningStage.Result provisioning,
     SpotRunReport training,
     ServingStage.Result serving,
-    RagStage.Result rag,
+    RagSummary rag,
     ObservabilityStage.Result metrics) {}
