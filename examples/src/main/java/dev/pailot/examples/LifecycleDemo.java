@@ -89,9 +89,7 @@ public final class LifecycleDemo {
         SpotRunReport training = new TrainingStage(pai, localPai, out).run();
         ServingStage.Result serving = new ServingStage(pai, metrics.registry(), out).run();
         RagStage.Result rag =
-            new RagStage(pai, localPai, RagStage.defaultDocs(), out)
-                .meterRegistry(metrics.registry())
-                .run();
+            new RagStage(pai, RagStage.defaultDocs(), out).meterRegistry(metrics.registry()).run();
         return new DemoSummary(
             localPai.endpoint().toString(),
             pai.region(),

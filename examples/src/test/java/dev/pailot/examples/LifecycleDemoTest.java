@@ -3,11 +3,14 @@ package dev.pailot.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pailot.examples.demo.DemoSummary;
+import dev.pailot.examples.demo.RagSummary;
+import dev.pailot.rag.budget.Stage;
 import dev.pailot.serving.release.ReleaseOutcome;
 import dev.pailot.serving.release.shadow.ShadowVerdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class LifecycleDemoTest {
@@ -44,10 +47,27 @@ class LifecycleDemoTest {
     assertThat(out).contains("Blue-green release chat_v1 -> chat_v2").contains("Shadow chat_v1");
 
     assertThat(summary.rag().pagesAdded()).isEqualTo(3);
+    assertThat(summary.rag().chunks()).isGreaterThan(3);
     assertThat(summary.rag().answers())
         .hasSize(2)
+        .allSatisfy(a -> assertThat(a.text()).isNotBlank())
         .allSatisfy(a -> assertThat(a.citations()).isNotEmpty())
-        .allSatisfy(a -> assertThat(a.stages()).hasSize(5));
+        .allSatisfy(
+            a ->
+                assertThat(a.stages())
+                    .extracting(RagSummary.Stage::stage)
+                    .containsExactly(
+                        Arrays.stream(Stage.values()).map(Enum::name).toArray(String[]::new)));
+    // The OkHttp question is answered by the client page, which documents the dispatcher; the
+    // engine question by the LocalPai page.
+    assertThat(summary.rag().answers().get(0).citations())
+        .anyMatch(c -> c.startsWith("client.md#"));
+    assertThat(summary.rag().answers().get(1).citations())
+        .anyMatch(c -> c.startsWith("localpai.md#"));
+    assertThat(out)
+        .contains("+ EAS service demo_chat Running")
+        .contains("[1] ")
+        .contains("rerank ");
 
     // Read back from the demo's /metrics endpoint over HTTP: every stage recorded on one registry.
     assertThat(summary.metrics().controlPlaneCalls()).isPositive();

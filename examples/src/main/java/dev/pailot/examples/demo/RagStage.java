@@ -19,7 +19,6 @@ import dev.pailot.rag.store.VectorSimilarity;
 import dev.pailot.serving.client.EasInference;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.eas.ServiceSpec;
-import dev.pailot.testkit.localpai.LocalPai;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,12 +59,10 @@ public final class RagStage {
    * Creates the stage.
    *
    * @param pai client pointed at LocalPai
-   * @param localPai the emulator whose EAS runs the LLM and the reranker; the stage reaches it
-   *     through {@code pai} alone (the parameter stays so that callers need not change)
    * @param docs the repository's {@code docs/} folder
    * @param out where progress is printed
    */
-  public RagStage(Pai pai, LocalPai localPai, Path docs, PrintStream out) {
+  public RagStage(Pai pai, Path docs, PrintStream out) {
     this.pai = pai;
     this.docs = docs;
     this.out = out;

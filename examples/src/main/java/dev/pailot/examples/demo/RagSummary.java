@@ -20,11 +20,12 @@ public record RagSummary(
   /**
    * One answered question.
    *
+   * @param text the generated answer
    * @param citations cited chunks as {@code documentId#chunkId}
    * @param stages each stage's time against its budget
    * @param totalMillis end-to-end time
    */
-  public record Answer(List<String> citations, List<Stage> stages, long totalMillis) {}
+  public record Answer(String text, List<String> citations, List<Stage> stages, long totalMillis) {}
 
   /**
    * One stage of one answer.
@@ -55,6 +56,7 @@ public record RagSummary(
 
   private static Answer answer(RagAnswer a) {
     return new Answer(
+        a.text(),
         a.citations().stream().map(RagSummary::cite).toList(),
         a.stages().stream().map(RagSummary::stage).toList(),
         a.total().toMillis());
