@@ -28,6 +28,12 @@ public final class PeersBenchmark {
       ("{\"instances\": [{\"text\": \"" + "pailot benchmark payload ".repeat(8) + "\"}]}")
           .getBytes(StandardCharsets.UTF_8);
 
+  /**
+   * Seconds each client runs before each measured concurrency: both clients share this JVM, and on
+   * two cores its JIT compiler needs several seconds before either reaches its steady rate.
+   */
+  static final int WARM_UP_SECONDS = 5;
+
   private PeersBenchmark() {}
 
   /**
@@ -49,7 +55,9 @@ public final class PeersBenchmark {
             + BODY.length
             + "-byte JSON body, closed loop, "
             + seconds / 2
-            + " s per client and concurrency in two alternating halves, after a 2 s warm-up each");
+            + " s per client and concurrency in two alternating halves, after a "
+            + WARM_UP_SECONDS
+            + " s warm-up each");
     try (ServerProcess server = ServerProcess.start("raw-echo");
         InferenceClient ours =
             InferenceClient.builder().endpoint(server.endpoint).token(server.token).build()) {
@@ -62,8 +70,8 @@ public final class PeersBenchmark {
             return answer != null && answer.length > 0 ? 1 : 0;
           };
       for (int concurrency : List.of(1, 16, 64)) {
-        ClosedLoop.run(concurrency, 2, easCall);
-        ClosedLoop.run(concurrency, 2, oursCall);
+        ClosedLoop.run(concurrency, WARM_UP_SECONDS, easCall);
+        ClosedLoop.run(concurrency, WARM_UP_SECONDS, oursCall);
         Side e = new Side();
         Side o = new Side();
         for (int half = 0; half < 2; half++) {

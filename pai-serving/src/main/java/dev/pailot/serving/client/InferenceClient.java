@@ -192,7 +192,14 @@ public final class InferenceClient implements AutoCloseable {
   }
 
   /**
-   * A raw EAS predict call, waiting for the answer.
+   * A raw EAS predict call, waiting for the answer. Unlike the other blocking methods, its first
+   * attempt runs on the calling thread itself (an admitted call is written and read right here,
+   * with no hand-off to an I/O thread and back: the lowest cost for short processor calls); retries
+   * run on the client's threads. The request's deadline always bounds the wait. Interrupting the
+   * caller cancels the call (a {@link java.util.concurrent.CancellationException}), but while the
+   * thread is blocked reading an answer that has not started arriving, the interrupt is only seen
+   * once bytes arrive or the deadline passes: to abort at any moment, use {@link #predictAsync} and
+   * cancel its future.
    *
    * @param request the request
    * @return the status and body; see {@link PredictResult#status()} for which statuses throw
@@ -200,7 +207,7 @@ public final class InferenceClient implements AutoCloseable {
    *     connection failures
    */
   public PredictResult predict(PredictRequest request) {
-    return Blocking.await(predictAsync(request));
+    return Blocking.await(core.predict(request, true));
   }
 
   /**
@@ -210,7 +217,7 @@ public final class InferenceClient implements AutoCloseable {
    * @return the answer's future
    */
   public CompletableFuture<PredictResult> predictAsync(PredictRequest request) {
-    return core.predict(request);
+    return core.predict(request, false);
   }
 
   /**

@@ -155,6 +155,7 @@ public final class ClientCore implements AutoCloseable {
   public CompletableFuture<EmbeddingResult> embed(EmbeddingRequest r) {
     RequestInfo info = info(Operation.EMBEDDINGS, r);
     return unary(
+        false,
         info,
         r,
         json(Operation.EMBEDDINGS, bodies.embeddings(r)),
@@ -177,6 +178,7 @@ public final class ClientCore implements AutoCloseable {
   public CompletableFuture<RerankResult> rerank(RerankRequest r) {
     RequestInfo info = info(Operation.RERANK, r);
     return unary(
+        false,
         info,
         r,
         json(Operation.RERANK, bodies.rerank(r)),
@@ -196,7 +198,7 @@ public final class ClientCore implements AutoCloseable {
    * @param r the request
    * @return the result future
    */
-  public CompletableFuture<PredictResult> predict(PredictRequest r) {
+  public CompletableFuture<PredictResult> predict(PredictRequest r, boolean callerWaits) {
     RequestInfo info = info(Operation.PREDICT, r);
     UnaryExchange.Payload payload =
         new UnaryExchange.Payload(
@@ -205,6 +207,7 @@ public final class ClientCore implements AutoCloseable {
             r.contentType(),
             ClientCore::gatewayFailure);
     return unary(
+        callerWaits,
         info,
         r,
         payload,
@@ -221,6 +224,7 @@ public final class ClientCore implements AutoCloseable {
   private CompletableFuture<ChatResult> generation(Operation op, GenerationRequest r, byte[] body) {
     RequestInfo info = info(op, r);
     return unary(
+        false,
         info,
         r,
         json(op, body),
@@ -253,11 +257,14 @@ public final class ClientCore implements AutoCloseable {
   }
 
   private <T> CompletableFuture<T> unary(
+      boolean callerWaits,
       RequestInfo info,
       InferenceRequest r,
       UnaryExchange.Payload payload,
       UnaryExchange.AnswerReader<T> reader) {
-    UnaryExchange<T> x = new UnaryExchange<>(this, info, r, payload, reader);
+    UnaryExchange<T> x =
+        new UnaryExchange<>(
+            this, info, r, payload, reader, callerWaits ? Thread.currentThread() : null);
     x.start();
     return x.future;
   }

@@ -21,9 +21,16 @@ import okhttp3.RequestBody;
  * idle and total timeouts instead, and cancels the call. Also builds the requests sent with it.
  */
 final class HttpSetup {
+  private static final String JSON = "application/json";
+  private static final MediaType JSON_TYPE = MediaType.get(JSON);
+
   private HttpSetup() {}
 
-  /** A POST with the request id and, when the endpoint has one, its token. */
+  /**
+   * A POST with the request id and, when the endpoint has one, its token. Runs once per attempt, so
+   * it parses no media type it does not have to and adds headers to a fresh builder without first
+   * removing them.
+   */
   static Request post(
       HttpUrl url,
       byte[] body,
@@ -31,7 +38,7 @@ final class HttpSetup {
       String requestId,
       String accept,
       AccessToken token) {
-    MediaType type = MediaType.parse(contentType);
+    MediaType type = JSON.equals(contentType) ? JSON_TYPE : MediaType.parse(contentType);
     if (type == null) {
       throw ValidationException.invalidField(
           "contentType",
@@ -42,10 +49,10 @@ final class HttpSetup {
         new Request.Builder()
             .url(url)
             .post(RequestBody.create(body, type))
-            .header("Accept", accept)
-            .header("X-Request-Id", requestId);
+            .addHeader("Accept", accept)
+            .addHeader("X-Request-Id", requestId);
     if (token != null) {
-      b.header("Authorization", token.headerValue());
+      b.addHeader("Authorization", token.headerValue());
     }
     return b.build();
   }

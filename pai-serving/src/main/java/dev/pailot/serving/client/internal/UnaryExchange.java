@@ -20,10 +20,12 @@ import okhttp3.Response;
 
 /**
  * A request answered by one whole body: non-streamed chat and completions, embeddings, rerank and
- * raw predict. The body is read on the I/O thread and handed to an {@link AnswerReader}. Nothing
- * reaches the caller before the whole answer is read, so every failure of an attempt may be retried
- * (when its kind is retryable), except a raw predict call that lost its connection while reading:
- * the processor may have acted on it.
+ * raw predict. The body is read on the I/O thread and handed to an {@link AnswerReader}; when the
+ * exchange has an inline caller (a blocking raw predict), its first attempt runs on that caller's
+ * own thread instead, and retries go through the I/O threads. Nothing reaches the caller before the
+ * whole answer is read, so every failure of an attempt may be retried (when its kind is retryable),
+ * except a raw predict call that lost its connection while reading: the processor may have acted on
+ * it.
  *
  * @param <T> the result type
  */
@@ -53,14 +55,23 @@ final class UnaryExchange<T> extends Exchange<T> {
   private final String contentType;
   private final IntPredicate failureStatus;
   private final AnswerReader<T> reader;
+  private final Thread inlineCaller;
 
+  /**
+   * An exchange.
+   *
+   * @param inlineCaller the thread that blocks on the result and may run the first attempt itself,
+   *     or {@code null}
+   */
   UnaryExchange(
       ClientCore core,
       RequestInfo info,
       InferenceRequest request,
       Payload payload,
-      AnswerReader<T> reader) {
+      AnswerReader<T> reader,
+      Thread inlineCaller) {
     super(core, info, request, new CompletableFuture<>());
+    this.inlineCaller = inlineCaller;
     this.url = payload.url();
     this.body = payload.body();
     this.contentType = payload.contentType();
@@ -91,8 +102,31 @@ final class UnaryExchange<T> extends Exchange<T> {
             .newCall(
                 core.post(target, body, contentType, info, "application/json", attempt.endpoint));
     attempt.onCancel(call::cancel);
-    call.enqueue(new Answer(attempt));
+    Answer answer = new Answer(attempt);
+    if (Thread.currentThread() != inlineCaller) {
+      call.enqueue(answer);
+      armWatchdog(attempt);
+      return;
+    }
+    // The caller waits for this very answer: read it on its thread, with no hand-off to an I/O
+    // thread and back. The watchdog still cancels the call at the deadline.
     armWatchdog(attempt);
+    Response response;
+    try {
+      response = call.execute();
+    } catch (
+        Exception e) { // OkHttp is Kotlin: it can also throw an undeclared InterruptedException
+      if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+        Thread.currentThread().interrupt();
+        future.cancel(false); // as an interrupted wait would: the caller sees a cancellation
+      } else if (e instanceof IOException io) {
+        answer.onFailure(call, io);
+      } else {
+        throw (RuntimeException) e;
+      }
+      return;
+    }
+    answer.onResponse(call, response);
   }
 
   private void answered(Attempt attempt, Response response) {
