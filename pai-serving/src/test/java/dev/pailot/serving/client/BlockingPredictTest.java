@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * threads.
  */
 class BlockingPredictTest {
-  private final AtomicInteger ioTasks = new AtomicInteger();
+  private final AtomicInteger ioThreads = new AtomicInteger();
   private ExecutorService io;
   private MockWebServer server;
   private InferenceClient client;
@@ -31,40 +31,15 @@ class BlockingPredictTest {
   void start() throws IOException {
     server = new MockWebServer();
     server.start();
-    ExecutorService threads = Executors.newCachedThreadPool();
+    // Counts the I/O threads the client starts: the cached pool starts one for its first task.
     io =
-        new java.util.concurrent.AbstractExecutorService() {
-          @Override
-          public void execute(Runnable task) {
-            ioTasks.incrementAndGet();
-            threads.execute(task);
-          }
-
-          @Override
-          public void shutdown() {
-            threads.shutdown();
-          }
-
-          @Override
-          public java.util.List<Runnable> shutdownNow() {
-            return threads.shutdownNow();
-          }
-
-          @Override
-          public boolean isShutdown() {
-            return threads.isShutdown();
-          }
-
-          @Override
-          public boolean isTerminated() {
-            return threads.isTerminated();
-          }
-
-          @Override
-          public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-            return threads.awaitTermination(timeout, unit);
-          }
-        };
+        Executors.newCachedThreadPool(
+            task -> {
+              ioThreads.incrementAndGet();
+              Thread t = new Thread(task, "test-io");
+              t.setDaemon(true);
+              return t;
+            });
     client =
         InferenceClient.builder()
             .endpoint(server.url("/api/predict/echo").toString())
@@ -95,13 +70,13 @@ class BlockingPredictTest {
     server.enqueue(ok("{\"y\":2}"));
 
     PredictResult blocking = client.predict(PredictRequest.ofJson("{\"x\":1}"));
-    int afterBlocking = ioTasks.get();
+    int afterBlocking = ioThreads.get();
     PredictResult async = client.predictAsync(PredictRequest.ofJson("{\"x\":2}")).join();
 
     assertThat(blocking.bodyText()).isEqualTo("{\"y\":1}");
     assertThat(afterBlocking).isZero();
     assertThat(async.bodyText()).isEqualTo("{\"y\":2}");
-    assertThat(ioTasks.get()).isPositive();
+    assertThat(ioThreads.get()).isPositive();
   }
 
   @Test
@@ -116,7 +91,7 @@ class BlockingPredictTest {
     assertThat(result.bodyText()).isEqualTo("{\"y\":3}");
     assertThat(result.timings().attempts()).isEqualTo(2);
     assertThat(server.getRequestCount()).isEqualTo(2);
-    assertThat(ioTasks.get()).isPositive();
+    assertThat(ioThreads.get()).isPositive();
   }
 
   @Test
@@ -135,7 +110,7 @@ class BlockingPredictTest {
             e ->
                 assertThat(((InferenceTimeoutException) e).phase())
                     .isEqualTo(InferenceTimeoutException.Phase.DEADLINE));
-    assertThat(ioTasks.get()).isZero();
+    assertThat(ioThreads.get()).isZero();
   }
 
   @Test
