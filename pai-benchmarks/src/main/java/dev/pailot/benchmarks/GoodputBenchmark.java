@@ -41,6 +41,7 @@ public final class GoodputBenchmark {
       "vllm serve /mnt/model --max-num-seqs 256 --max-model-len 4096 --num-gpu-blocks-override "
           + KV_BLOCKS;
   static final int DEADLINE_S = 4;
+  static final Duration TTFT_SLO = Duration.ofSeconds(1);
   static final int MAX_QUEUED = 16;
   static final double CAPACITY = 35;
   static final int UNLIMITED = 1024;
@@ -87,7 +88,7 @@ public final class GoodputBenchmark {
               .duration(Duration.ofMillis((long) (seconds * 1000)))
               .promptTokens(LengthDistribution.fixed(256))
               .outputTokens(LengthDistribution.fixed(128))
-              .slo(Slo.builder().timeToFirstToken(Duration.ofSeconds(1)).build())
+              .slo(Slo.builder().timeToFirstToken(TTFT_SLO).build())
               .drainTimeout(Duration.ofSeconds(DEADLINE_S + 5))
               .build();
       double offered = 1.5 * CAPACITY;
@@ -139,17 +140,30 @@ public final class GoodputBenchmark {
                   .adaptiveConcurrency(AdaptiveConcurrency.of(4, 32, 256))
                   .steerByEngineMetrics(EngineMetricsSteering.defaults()));
       report.note("adaptive + engine steering client while measuring", steeredLimits.stop());
+      SimpleMeterRegistry targetRegistry = new SimpleMeterRegistry();
+      LimitSampler targetLimits = LimitSampler.start(targetRegistry, base.warmup());
+      RunResult targeted =
+          run(
+              server,
+              spec,
+              "adaptive + TTFT target",
+              builder(server)
+                  .meterRegistry(targetRegistry)
+                  .adaptiveConcurrency(
+                      AdaptiveConcurrency.of(4, 32, 256).withFirstTokenTarget(TTFT_SLO)));
+      report.note("adaptive + TTFT target client while measuring", targetLimits.stop());
       RunResult unlimited =
           run(server, spec, "unlimited", builder(server).concurrencyLimit(UNLIMITED));
 
       List<RunResult> all = new ArrayList<>(sweep.runs());
       all.add(adaptive);
       all.add(steered);
+      all.add(targeted);
       all.add(unlimited);
       for (RunResult r : all) {
         row(report, r.label() + (r == best ? " (best fixed)" : ""), r);
       }
-      for (RunResult r : List.of(adaptive, steered, unlimited)) {
+      for (RunResult r : List.of(adaptive, steered, targeted, unlimited)) {
         LoadReport.builder()
             .title("Goodput at 1.5x capacity: " + r.label())
             .addRuns(r)
@@ -170,6 +184,11 @@ public final class GoodputBenchmark {
           "adaptive + engine steering goodput >= 0.9x best fixed (" + best.label() + ")",
           f("%.2f vs %.2f req/s = %.2fx", steered.goodput(), best.goodput(), steeredVsBest),
           steeredVsBest >= 0.9);
+      double targetedVsBest = targeted.goodput() / best.goodput();
+      report.verdict(
+          "adaptive + TTFT target goodput >= 0.9x best fixed (" + best.label() + ")",
+          f("%.2f vs %.2f req/s = %.2fx", targeted.goodput(), best.goodput(), targetedVsBest),
+          targetedVsBest >= 0.9);
       report.verdict(
           "adaptive goodput >= 2x unlimited",
           f("%.2f vs %.2f req/s", adaptive.goodput(), unlimited.goodput()),

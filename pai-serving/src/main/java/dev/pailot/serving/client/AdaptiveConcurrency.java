@@ -1,6 +1,7 @@
 package dev.pailot.serving.client;
 
 import dev.pailot.core.error.ValidationException;
+import java.time.Duration;
 
 /**
  * Settings of the adaptive concurrency limit ({@link
@@ -14,9 +15,15 @@ import dev.pailot.core.error.ValidationException;
  * @param initialLimit the starting limit, between {@code minLimit} and {@code maxLimit}
  * @param maxLimit the highest the limit goes
  * @param interactiveShare the share of the limit kept for interactive requests, in {@code [0, 1)}
+ * @param firstTokenTarget the objective for the 99th percentile of time to first token, or {@code
+ *     null} (the default) to follow the latency's own trend
  */
 public record AdaptiveConcurrency(
-    int minLimit, int initialLimit, int maxLimit, double interactiveShare) {
+    int minLimit,
+    int initialLimit,
+    int maxLimit,
+    double interactiveShare,
+    Duration firstTokenTarget) {
   /** Default {@link #interactiveShare()} of {@link #of(int, int, int)}. */
   public static final double DEFAULT_INTERACTIVE_SHARE = 0.2;
 
@@ -27,6 +34,8 @@ public record AdaptiveConcurrency(
    * @param initialLimit the starting limit, between {@code minLimit} and {@code maxLimit}
    * @param maxLimit the highest the limit goes
    * @param interactiveShare the share kept for interactive requests, in {@code [0, 1)}
+   * @param firstTokenTarget the time to first token the limit steers to, or {@code null} to follow
+   *     the latency's own trend (see {@link #withFirstTokenTarget})
    */
   public AdaptiveConcurrency {
     if (minLimit < 1) {
@@ -42,6 +51,43 @@ public record AdaptiveConcurrency(
       throw ValidationException.invalidField(
           "interactiveShare", interactiveShare + " is outside [0, 1)", "use e.g. 0.2");
     }
+    if (firstTokenTarget != null && (firstTokenTarget.isNegative() || firstTokenTarget.isZero())) {
+      throw ValidationException.invalidField(
+          "firstTokenTarget",
+          firstTokenTarget + " is not positive",
+          "use your time-to-first-token objective, e.g. Duration.ofSeconds(1)");
+    }
+  }
+
+  /**
+   * Settings without a first-token target.
+   *
+   * @param minLimit the lowest the limit goes, at least 1
+   * @param initialLimit the starting limit, between {@code minLimit} and {@code maxLimit}
+   * @param maxLimit the highest the limit goes
+   * @param interactiveShare the share kept for interactive requests, in {@code [0, 1)}
+   */
+  public AdaptiveConcurrency(
+      int minLimit, int initialLimit, int maxLimit, double interactiveShare) {
+    this(minLimit, initialLimit, maxLimit, interactiveShare, null);
+  }
+
+  /**
+   * The same settings, steering to a time-to-first-token objective instead of the latency's own
+   * trend. Netflix concurrency-limits' {@code AIMDLimit} then runs behind its {@code WindowedLimit}
+   * with a 99th-percentile window of at least 10 samples, closed every 250 ms to 1 s: a window
+   * whose 99th percentile is above {@code target} cuts the limit by 10 %, any other window in which
+   * the limit was at least half used raises it by one. Only congested samples of requests admitted
+   * after the last cut count, so the requests that were already running when an engine went past
+   * its KV-cache cliff do not cut it again and again. Use it when you know the objective (an SLO on
+   * time to first token) and cannot steer by the engine's own metrics; see {@code docs/client.md}.
+   *
+   * @param target the objective for the 99th percentile of time to first token (time to the answer
+   *     for non-streamed calls)
+   * @return new settings
+   */
+  public AdaptiveConcurrency withFirstTokenTarget(Duration target) {
+    return new AdaptiveConcurrency(minLimit, initialLimit, maxLimit, interactiveShare, target);
   }
 
   /**

@@ -28,6 +28,7 @@ final class ClientStages {
         a.initialLimit(),
         a.maxLimit(),
         a.interactiveShare(),
+        a.firstTokenTarget() == null ? 0 : a.firstTokenTarget().toNanos(),
         settings.maxQueued(),
         timer,
         System::nanoTime);

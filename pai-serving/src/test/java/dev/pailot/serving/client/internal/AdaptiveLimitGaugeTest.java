@@ -29,7 +29,7 @@ class AdaptiveLimitGaugeTest {
     ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
     try {
       AdaptiveAdmission admission =
-          new AdaptiveAdmission(1, 5, 100, 0.2, 10, timer, System::nanoTime);
+          new AdaptiveAdmission(1, 5, 100, 0.2, 0, 10, timer, System::nanoTime);
       new InferenceMetrics(registry, "svc", admission);
       assertThat(gauge()).isEqualTo(5);
       for (int round = 0; round < 5; round++) {

@@ -1,6 +1,10 @@
 package dev.pailot.serving.client.internal.admission;
 
+import com.netflix.concurrency.limits.Limit;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limit.WindowedLimit;
+import com.netflix.concurrency.limits.limit.window.PercentileSampleWindowFactory;
 import dev.pailot.serving.client.PriorityClass;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +45,12 @@ import java.util.function.LongSupplier;
  * as usual, so sustained congestion keeps cutting, about once per round trip. The rule stays off
  * without engine steering: measured there, it removed the collapse but also the cuts that keep
  * Gradient2 from drifting above the cliff (its reference is a long-run average of the latency it
- * produces), and goodput fell; the engine's cap is what bounds that drift. Thread-safe.
+ * produces), and goodput fell; the engine's cap is what bounds that drift.
+ *
+ * <p><b>A first-token target</b> ({@code AdaptiveConcurrency.withFirstTokenTarget}) replaces
+ * Gradient2 with concurrency-limits' {@link AIMDLimit} behind a {@link WindowedLimit} (see {@link
+ * #withTarget}); the target is absolute, so nothing drifts, and the one-cut-per-round-trip rule is
+ * on. Thread-safe.
  */
 public final class AdaptiveAdmission extends QueuedAdmission {
   private static final double HOLD_SMOOTHING = 0.2;
@@ -49,7 +58,12 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   /** Gradient2's default tolerance, set explicitly because the stale-sample rule depends on it. */
   static final double RTT_TOLERANCE = 1.5;
 
-  private final Gradient2Limit algorithm;
+  /** The window of {@link #withTarget}: its 99th percentile is compared with the target. */
+  static final double TARGET_PERCENTILE = 0.99;
+
+  private final Limit algorithm;
+  private final Gradient2Limit gradient; // null when steering to a target
+  private final long targetNanos; // 0: no target
   private final int minLimit;
   private final int maxLimit;
   private final double interactiveShare;
@@ -68,6 +82,8 @@ public final class AdaptiveAdmission extends QueuedAdmission {
    * @param initialLimit the starting limit, between {@code minLimit} and {@code maxLimit}
    * @param maxLimit the highest the limit goes
    * @param interactiveShare the share of the limit batch requests may not use, in {@code [0, 1)}
+   * @param targetNanos the first-token objective to steer to (see the class comment), or 0 for
+   *     Gradient2
    * @param maxQueued requests that may wait, at least 0
    * @param timer runs deadline expiries
    * @param clock the {@link System#nanoTime()}-compatible clock deadlines are given on
@@ -77,6 +93,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
       int initialLimit,
       int maxLimit,
       double interactiveShare,
+      long targetNanos,
       int maxQueued,
       ScheduledExecutorService timer,
       LongSupplier clock) {
@@ -86,13 +103,45 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     this.interactiveShare = interactiveShare;
     this.limit = initialLimit;
     this.cap = maxLimit;
-    this.algorithm =
-        Gradient2Limit.newBuilder()
+    this.targetNanos = targetNanos;
+    if (targetNanos > 0) {
+      this.gradient = null;
+      this.algorithm = withTarget(minLimit, initialLimit, maxLimit, targetNanos);
+      this.steered =
+          true; // the target is absolute: nothing drifts, the rule only stops the pile-up
+    } else {
+      this.gradient =
+          Gradient2Limit.newBuilder()
+              .minLimit(minLimit)
+              .initialLimit(initialLimit)
+              .maxConcurrency(maxLimit)
+              .rttTolerance(RTT_TOLERANCE)
+              .build();
+      this.algorithm = gradient;
+    }
+  }
+
+  /**
+   * AIMD on a time-to-first-token objective: a window of at least 10 samples (a window closed with
+   * fewer is dropped), closed after twice its shortest sample but within 250 ms to 1 s, whose 99th
+   * percentile is above the target (or that saw a drop) cuts the limit by 10 %; any other window in
+   * which at least half the limit was in use raises it by one.
+   */
+  private static Limit withTarget(int minLimit, int initialLimit, int maxLimit, long targetNanos) {
+    AIMDLimit aimd =
+        AIMDLimit.newBuilder()
             .minLimit(minLimit)
             .initialLimit(initialLimit)
-            .maxConcurrency(maxLimit)
-            .rttTolerance(RTT_TOLERANCE)
+            .maxLimit(maxLimit)
+            .backoffRatio(0.9)
+            .timeout(targetNanos, TimeUnit.NANOSECONDS)
             .build();
+    return WindowedLimit.newBuilder()
+        .minWindowTime(250, TimeUnit.MILLISECONDS)
+        .maxWindowTime(1, TimeUnit.SECONDS)
+        .windowSize(10)
+        .sampleWindowFactory(PercentileSampleWindowFactory.of(TARGET_PERCENTILE, 1000))
+        .build(aimd);
   }
 
   @Override
@@ -154,10 +203,19 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     steered = true;
   }
 
-  /** Whether Gradient2 would cut on this sample (its gradient below 1). Called under the lock. */
+  /**
+   * Whether the algorithm would count this sample as congestion: Gradient2's gradient below 1, or a
+   * sample above the target. Called under the lock.
+   */
   private boolean congested(Outcome outcome, long sample) {
-    long longRtt = algorithm.getRttNoLoad(TimeUnit.NANOSECONDS);
-    return outcome == Outcome.DROPPED || (longRtt > 0 && sample > RTT_TOLERANCE * longRtt);
+    if (outcome == Outcome.DROPPED) {
+      return true;
+    }
+    if (gradient == null) {
+      return sample > targetNanos;
+    }
+    long longRtt = gradient.getRttNoLoad(TimeUnit.NANOSECONDS);
+    return longRtt > 0 && sample > RTT_TOLERANCE * longRtt;
   }
 
   /**

@@ -34,7 +34,7 @@ class AdaptiveAdmissionTest {
   }
 
   private AdaptiveAdmission admission(int min, int initial, int max, double share, int queue) {
-    return new AdaptiveAdmission(min, initial, max, share, queue, timer, clock::get);
+    return new AdaptiveAdmission(min, initial, max, share, 0, queue, timer, clock::get);
   }
 
   /** Fills the limit, then releases every permit with the given time to first token. */

@@ -27,7 +27,7 @@ class EngineFeedbackAdmissionTest {
   }
 
   private AdaptiveAdmission admission() {
-    return new AdaptiveAdmission(2, 40, 200, 0.2, 100, timer, clock::get);
+    return new AdaptiveAdmission(2, 40, 200, 0.2, 0, 100, timer, clock::get);
   }
 
   @Test
@@ -81,7 +81,7 @@ class EngineFeedbackAdmissionTest {
 
   @Test
   void liftingTheCapAdmitsQueuedRequests() {
-    AdaptiveAdmission admission = new AdaptiveAdmission(1, 2, 10, 0.0, 10, timer, clock::get);
+    AdaptiveAdmission admission = new AdaptiveAdmission(1, 2, 10, 0.0, 0, 10, timer, clock::get);
     admission.engineFeedback(true, 0.5); // limit 1
     admission.acquire(PriorityClass.INTERACTIVE, Long.MAX_VALUE).join();
     CompletableFuture<AdmissionController.Permit> queued =
