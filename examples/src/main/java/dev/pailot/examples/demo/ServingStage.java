@@ -1,6 +1,7 @@
 package dev.pailot.examples.demo;
 
 import dev.pailot.core.Pai;
+import dev.pailot.serving.client.AdaptiveConcurrency;
 import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.eas.ComputingSpec;
@@ -121,6 +122,10 @@ public final class ServingStage {
               .endpoint(group.internetEndpoint().orElseThrow())
               .token(group.accessToken().orElseThrow())
               .meterRegistry(registry)
+              // Admission steered to a 1 s time-to-first-token objective (no engine metrics
+              // needed).
+              .adaptiveConcurrency(
+                  AdaptiveConcurrency.of(2, 8, 64).withFirstTokenTarget(Duration.ofSeconds(1)))
               .build()) {
         ServiceSpec v2 = spec("chat_v2", "chat-v2");
         AppTraffic traffic = new AppTraffic(app, 2);
@@ -135,8 +140,11 @@ public final class ServingStage {
                   : Optional.empty();
         }
         out.printf(
-            "  application: %d requests through the group endpoint, %d failed%n",
-            traffic.ok.get() + traffic.failed.get(), traffic.failed.get());
+            "  application: %d requests through the group endpoint, %d failed"
+                + " (adaptive admission, TTFT target 1 s, limit now %d)%n",
+            traffic.ok.get() + traffic.failed.get(),
+            traffic.failed.get(),
+            (int) registry.get("inference.concurrency.limit").gauge().value());
         return new Result(
             v1.service().name(),
             shadow,

@@ -90,6 +90,12 @@ public final class LoadGeneratorMain implements Callable<Integer> {
       description = "adaptive limit MIN,INITIAL,MAX instead of a fixed one")
   String adaptive;
 
+  @Option(
+      names = "--ttft-target-ms",
+      description =
+          "with --adaptive: steer the limit to this time-to-first-token objective (99th percentile)")
+  Long ttftTargetMs;
+
   @Option(names = "--max-in-flight", description = "closed-loop cap of the generator")
   Integer maxInFlight;
 
@@ -158,9 +164,9 @@ public final class LoadGeneratorMain implements Callable<Integer> {
           "Concurrency sweep at " + rate + " req/s",
           spec,
           sweepConcurrency,
-          limit -> target(client(url, token, limit, null)));
+          limit -> target(client(url, token, limit, null, null)));
     }
-    try (InferenceClient client = client(url, token, concurrency, adaptive);
+    try (InferenceClient client = client(url, token, concurrency, adaptive, ttftTargetMs);
         LoadGenerator load = LoadGenerator.create(target(client))) {
       if (sweepRates != null) {
         return load.sweepRates("Rate sweep", spec, sweepRates);
@@ -199,11 +205,16 @@ public final class LoadGeneratorMain implements Callable<Integer> {
     return spec.build();
   }
 
-  static InferenceClient client(String url, String token, int limit, String adaptive) {
+  static InferenceClient client(
+      String url, String token, int limit, String adaptive, Long ttftTargetMs) {
     InferenceClientBuilder builder = InferenceClient.builder().endpoint(url).token(token);
     if (adaptive != null) {
       int[] v = Arrays.stream(adaptive.split(",")).mapToInt(Integer::parseInt).toArray();
-      return builder.adaptiveConcurrency(AdaptiveConcurrency.of(v[0], v[1], v[2])).build();
+      AdaptiveConcurrency settings = AdaptiveConcurrency.of(v[0], v[1], v[2]);
+      if (ttftTargetMs != null) {
+        settings = settings.withFirstTokenTarget(Duration.ofMillis(ttftTargetMs));
+      }
+      return builder.adaptiveConcurrency(settings).build();
     }
     return builder.concurrencyLimit(limit).build();
   }
