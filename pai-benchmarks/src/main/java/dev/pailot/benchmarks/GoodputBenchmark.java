@@ -117,41 +117,26 @@ public final class GoodputBenchmark {
           sweep.runs().stream()
               .max((a, b) -> Double.compare(a.goodput(), b.goodput()))
               .orElseThrow();
-      SimpleMeterRegistry registry = new SimpleMeterRegistry();
-      LimitSampler limits = LimitSampler.start(registry, base.warmup());
+      AdaptiveConcurrency adaptiveLimit = AdaptiveConcurrency.of(4, 32, 256);
       RunResult adaptive =
-          run(
-              server,
-              spec,
-              "adaptive",
-              builder(server)
-                  .meterRegistry(registry)
-                  .adaptiveConcurrency(AdaptiveConcurrency.of(4, 32, 256)));
-      report.note("adaptive client while measuring", limits.stop());
-      SimpleMeterRegistry steeredRegistry = new SimpleMeterRegistry();
-      LimitSampler steeredLimits = LimitSampler.start(steeredRegistry, base.warmup());
+          sampled(
+              report, server, spec, "adaptive", builder(server).adaptiveConcurrency(adaptiveLimit));
       RunResult steered =
-          run(
+          sampled(
+              report,
               server,
               spec,
               "adaptive + engine steering",
               builder(server)
-                  .meterRegistry(steeredRegistry)
-                  .adaptiveConcurrency(AdaptiveConcurrency.of(4, 32, 256))
+                  .adaptiveConcurrency(adaptiveLimit)
                   .steerByEngineMetrics(EngineMetricsSteering.defaults()));
-      report.note("adaptive + engine steering client while measuring", steeredLimits.stop());
-      SimpleMeterRegistry targetRegistry = new SimpleMeterRegistry();
-      LimitSampler targetLimits = LimitSampler.start(targetRegistry, base.warmup());
       RunResult targeted =
-          run(
+          sampled(
+              report,
               server,
               spec,
               "adaptive + TTFT target",
-              builder(server)
-                  .meterRegistry(targetRegistry)
-                  .adaptiveConcurrency(
-                      AdaptiveConcurrency.of(4, 32, 256).withFirstTokenTarget(TTFT_SLO)));
-      report.note("adaptive + TTFT target client while measuring", targetLimits.stop());
+              builder(server).adaptiveConcurrency(adaptiveLimit.withFirstTokenTarget(TTFT_SLO)));
       RunResult unlimited =
           run(server, spec, "unlimited", builder(server).concurrencyLimit(UNLIMITED));
 
@@ -195,6 +180,20 @@ public final class GoodputBenchmark {
           twiceUnlimited);
     }
     report.write();
+  }
+
+  /** Runs a client with an adaptive limit, noting how its limit moved while measuring. */
+  private static RunResult sampled(
+      BenchReport report,
+      ServerProcess server,
+      LoadSpec spec,
+      String label,
+      InferenceClientBuilder client) {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    LimitSampler limits = LimitSampler.start(registry, spec.warmup());
+    RunResult result = run(server, spec, label, client.meterRegistry(registry));
+    report.note(label + " client while measuring", limits.stop());
+    return result;
   }
 
   private static RunResult run(

@@ -3,9 +3,12 @@ package dev.pailot.serving.client.internal.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pailot.core.error.ValidationException;
+import dev.pailot.serving.client.AdaptiveConcurrency;
 import dev.pailot.serving.client.PriorityClass;
 import dev.pailot.serving.client.internal.admission.AdmissionController.Outcome;
 import dev.pailot.serving.client.internal.admission.AdmissionController.Permit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The adaptive limit, driven by synthetic latencies on a fake clock: it grows while time to first
  * token stays low and shrinks when it rises; batch load cannot take the interactive share; a
- * request whose expected wait misses its deadline is refused at once.
+ * request whose expected wait misses its deadline is refused at once. With a first-token target,
+ * windows whose 99th percentile stays under it raise the limit, windows above cut it, and the
+ * congested samples of requests admitted before a cut do not cut it again.
  */
 class AdaptiveAdmissionTest {
   private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -219,5 +224,72 @@ class AdaptiveAdmissionTest {
     held.release(Outcome.IGNORED, 0);
     assertThat(waiting).isDone();
     admission.close();
+  }
+
+  /** Steering to a 500 ms first-token objective (the 99th percentile of each window). */
+  private AdaptiveAdmission targeted(int initial) {
+    return new AdaptiveAdmission(1, initial, 200, 0.0, 500 * MS, 10, timer, clock::get);
+  }
+
+  private List<Permit> take(AdaptiveAdmission admission, int n) {
+    List<Permit> permits = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      permits.add(admission.acquire(PriorityClass.INTERACTIVE, NONE).join());
+    }
+    return permits;
+  }
+
+  /** Fills the limit, lets 300 ms pass (longer than a window), releases all with one latency. */
+  private void windowRound(AdaptiveAdmission admission, long latencyNanos) {
+    List<Permit> permits = take(admission, admission.limit());
+    clock.addAndGet(300 * MS);
+    permits.forEach(p -> p.release(Outcome.SUCCESS, latencyNanos));
+  }
+
+  @Test
+  void withATargetTheLimitRisesUnderItAndFallsAboveIt() {
+    AdaptiveAdmission admission = targeted(20);
+    for (int i = 0; i < 15; i++) {
+      windowRound(admission, 100 * MS);
+    }
+    int grown = admission.limit();
+    assertThat(grown).isGreaterThan(20);
+
+    for (int i = 0; i < 5; i++) {
+      windowRound(admission, 900 * MS);
+    }
+    assertThat(admission.limit()).isLessThan(grown);
+    assertThat(admission.inFlight()).isZero();
+  }
+
+  @Test
+  void withATargetRequestsAdmittedBeforeACutDoNotCutAgain() {
+    AdaptiveAdmission admission = targeted(40);
+    windowRound(
+        admission, 100 * MS); // 40 fast samples: the window stays open (the clock stands still)
+    List<Permit> early = take(admission, 30); // admitted before the cut
+    clock.addAndGet(300 * MS);
+    // One slow sample closes the window; its 99th percentile is that sample: one cut.
+    take(admission, 1).get(0).release(Outcome.SUCCESS, 900 * MS);
+    int afterCut = admission.limit();
+    assertThat(afterCut).isLessThan(40);
+
+    early.forEach(p -> p.release(Outcome.SUCCESS, 900 * MS));
+    clock.addAndGet(300 * MS);
+    take(admission, 1).get(0).release(Outcome.SUCCESS, 100 * MS);
+
+    assertThat(admission.staleSamples()).isEqualTo(30);
+    assertThat(admission.limit()).isGreaterThanOrEqualTo(afterCut);
+  }
+
+  @Test
+  void aTargetMustBePositive() {
+    AdaptiveConcurrency settings = AdaptiveConcurrency.of(1, 8, 64);
+    assertThatThrownBy(() -> settings.withFirstTokenTarget(Duration.ZERO))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("firstTokenTarget");
+    assertThat(settings.withFirstTokenTarget(Duration.ofSeconds(1)).firstTokenTarget())
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.firstTokenTarget()).isNull();
   }
 }
