@@ -188,7 +188,8 @@ public final class GoodputBenchmark {
       ServerProcess server,
       LoadSpec spec,
       String label,
-      InferenceClientBuilder client) {
+      InferenceClientBuilder client)
+      throws InterruptedException {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     LimitSampler limits = LimitSampler.start(registry, spec.warmup());
     RunResult result = run(server, spec, label, client.meterRegistry(registry));
