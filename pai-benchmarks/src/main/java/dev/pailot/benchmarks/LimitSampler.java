@@ -16,6 +16,8 @@ final class LimitSampler {
   private final DoubleSummaryStatistics limit = new DoubleSummaryStatistics();
   private final DoubleSummaryStatistics inFlight = new DoubleSummaryStatistics();
   private final DoubleSummaryStatistics kvUsage = new DoubleSummaryStatistics();
+  private double first = Double.NaN; // guarded by this
+  private double last = Double.NaN; // guarded by this
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -35,6 +37,10 @@ final class LimitSampler {
                 if (System.nanoTime() >= from && l != null && f != null) {
                   synchronized (this) {
                     limit.accept(l.value());
+                    if (Double.isNaN(first)) {
+                      first = l.value();
+                    }
+                    last = l.value();
                     inFlight.accept(f.value());
                     Gauge kv = registry.find("inference.engine.kv.cache.usage").gauge();
                     if (kv != null && !Double.isNaN(kv.value())) {
@@ -67,10 +73,12 @@ final class LimitSampler {
                   kvUsage.getMax());
       return String.format(
               Locale.ROOT,
-              "limit min %.0f / mean %.1f / max %.0f, in flight mean %.1f (%d samples, 250 ms apart)",
+              "limit first %.0f / min %.0f / mean %.1f / max %.0f / last %.0f, in flight mean %.1f (%d samples, 250 ms apart)",
+              first,
               limit.getMin(),
               limit.getAverage(),
               limit.getMax(),
+              last,
               inFlight.getAverage(),
               limit.getCount())
           + engine;
