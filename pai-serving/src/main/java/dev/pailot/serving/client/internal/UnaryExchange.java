@@ -112,17 +112,18 @@ final class UnaryExchange<T> extends Exchange<T> {
     // thread and back. The watchdog still cancels the call at the deadline.
     armWatchdog(attempt);
     Response response;
+    // Exception, not IOException: OkHttp is Kotlin and can also throw an undeclared
+    // InterruptedException.
     try {
       response = call.execute();
-    } catch (
-        Exception e) { // OkHttp is Kotlin: it can also throw an undeclared InterruptedException
+    } catch (Exception e) {
       if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
         Thread.currentThread().interrupt();
         future.cancel(false); // as an interrupted wait would: the caller sees a cancellation
       } else if (e instanceof IOException io) {
         answer.onFailure(call, io);
       } else {
-        throw (RuntimeException) e;
+        attemptFailed(attempt, e);
       }
       return;
     }

@@ -73,7 +73,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   private double averageLatencyNanos = Double.NaN;
   private long lastCutNanos = Long.MIN_VALUE;
   private long staleSamples;
-  private boolean steered;
+  private boolean oneCutPerRoundTrip;
 
   /**
    * Creates the controller.
@@ -107,8 +107,8 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     if (targetNanos > 0) {
       this.gradient = null;
       this.algorithm = withTarget(minLimit, initialLimit, maxLimit, targetNanos);
-      this.steered =
-          true; // the target is absolute: nothing drifts, the rule only stops the pile-up
+      // The target is absolute: nothing drifts, and the rule only stops the pile-up of cuts.
+      this.oneCutPerRoundTrip = true;
     } else {
       this.gradient =
           Gradient2Limit.newBuilder()
@@ -182,7 +182,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
       } else if (outcome == Outcome.SUCCESS) {
         averageLatencyNanos = smooth(averageLatencyNanos, latencyNanos);
       }
-      if (steered && now - holdNanos < lastCutNanos && congested(outcome, sample)) {
+      if (oneCutPerRoundTrip && now - holdNanos < lastCutNanos && congested(outcome, sample)) {
         staleSamples++;
         return;
       }
@@ -200,7 +200,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
    * once when it starts.
    */
   public synchronized void steerByEngine() {
-    steered = true;
+    oneCutPerRoundTrip = true;
   }
 
   /**
