@@ -1,5 +1,6 @@
 package dev.pailot.examples.load;
 
+import dev.pailot.core.error.ValidationException;
 import dev.pailot.serving.client.AdaptiveConcurrency;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.client.InferenceClientBuilder;
@@ -207,6 +208,12 @@ public final class LoadGeneratorMain implements Callable<Integer> {
 
   static InferenceClient client(
       String url, String token, int limit, String adaptive, Long ttftTargetMs) {
+    if (ttftTargetMs != null && adaptive == null) {
+      throw ValidationException.invalidField(
+          "--ttft-target-ms",
+          "is set but the limit is fixed, so nothing would steer to it",
+          "add --adaptive MIN,INITIAL,MAX");
+    }
     InferenceClientBuilder builder = InferenceClient.builder().endpoint(url).token(token);
     if (adaptive != null) {
       int[] v = Arrays.stream(adaptive.split(",")).mapToInt(Integer::parseInt).toArray();

@@ -1,7 +1,9 @@
 package dev.pailot.examples.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pailot.core.error.ValidationException;
 import dev.pailot.serving.load.LengthDistribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,5 +30,14 @@ class LoadGeneratorMainTest {
                 "--duration",
                 "1");
     assertThat(code).isEqualTo(2);
+  }
+
+  @Test
+  void aTtftTargetNeedsAnAdaptiveLimit() {
+    assertThatThrownBy(
+            () -> LoadGeneratorMain.client("http://127.0.0.1:1/api/predict/x", "t", 8, null, 500L))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("--ttft-target-ms")
+        .hasMessageContaining("--adaptive");
   }
 }
