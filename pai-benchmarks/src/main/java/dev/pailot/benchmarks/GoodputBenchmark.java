@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Benchmark 3: goodput at 1.5x the engine's capacity, Poisson arrivals, TTFT SLO 1 s: adaptive
- * admission (plain, and steered by the engine's {@code /metrics}) vs the best fixed concurrency
- * limit found by a sweep vs unlimited concurrency.
+ * admission (plain, steered by the engine's {@code /metrics}, and steered to a time-to-first-token
+ * target of half the SLO, as recommended, and of the whole SLO) vs the best fixed concurrency limit
+ * found by a sweep vs unlimited concurrency.
  *
  * <p>Engine (LocalPai, another JVM): Qwen2.5-7B profile on one A10 with the KV cache pinned to
  * {@value #KV_BLOCKS} blocks of 16 tokens, {@code --max-num-seqs 256}; a step costs 8 ms + 60 µs
@@ -135,7 +136,15 @@ public final class GoodputBenchmark {
               report,
               server,
               spec,
-              "adaptive + TTFT target",
+              "adaptive + TTFT target SLO/2",
+              builder(server)
+                  .adaptiveConcurrency(adaptiveLimit.withFirstTokenTarget(TTFT_SLO.dividedBy(2))));
+      RunResult targetedAtSlo =
+          sampled(
+              report,
+              server,
+              spec,
+              "adaptive + TTFT target SLO",
               builder(server).adaptiveConcurrency(adaptiveLimit.withFirstTokenTarget(TTFT_SLO)));
       RunResult unlimited =
           run(server, spec, "unlimited", builder(server).concurrencyLimit(UNLIMITED));
@@ -144,17 +153,20 @@ public final class GoodputBenchmark {
       all.add(adaptive);
       all.add(steered);
       all.add(targeted);
+      all.add(targetedAtSlo);
       all.add(unlimited);
       for (RunResult r : all) {
         row(report, r.label() + (r == best ? " (best fixed)" : ""), r);
       }
-      for (RunResult r : List.of(adaptive, steered, targeted, unlimited)) {
+      for (RunResult r : List.of(adaptive, steered, targeted, targetedAtSlo, unlimited)) {
         LoadReport.builder()
             .title("Goodput at 1.5x capacity: " + r.label())
             .addRuns(r)
             .slo(spec.slo())
             .build()
-            .writeTo(out, "goodput-" + r.label().replace(" + ", "-").replace(' ', '-'));
+            .writeTo(
+                out,
+                "goodput-" + r.label().replace(" + ", "-").replace('/', '-').replace(' ', '-'));
       }
       double vsBest = adaptive.goodput() / best.goodput();
       // With no good request at all from unlimited, any goodput of adaptive's is more than 2x.
@@ -171,9 +183,14 @@ public final class GoodputBenchmark {
           steeredVsBest >= 0.9);
       double targetedVsBest = targeted.goodput() / best.goodput();
       report.verdict(
-          "adaptive + TTFT target goodput >= 0.9x best fixed (" + best.label() + ")",
+          "adaptive + TTFT target SLO/2 goodput >= 0.9x best fixed (" + best.label() + ")",
           f("%.2f vs %.2f req/s = %.2fx", targeted.goodput(), best.goodput(), targetedVsBest),
           targetedVsBest >= 0.9);
+      double atSloVsBest = targetedAtSlo.goodput() / best.goodput();
+      report.verdict(
+          "adaptive + TTFT target SLO goodput >= 0.9x best fixed (" + best.label() + ")",
+          f("%.2f vs %.2f req/s = %.2fx", targetedAtSlo.goodput(), best.goodput(), atSloVsBest),
+          atSloVsBest >= 0.9);
       report.verdict(
           "adaptive goodput >= 2x unlimited",
           f("%.2f vs %.2f req/s", adaptive.goodput(), unlimited.goodput()),

@@ -94,7 +94,8 @@ public final class LoadGeneratorMain implements Callable<Integer> {
   @Option(
       names = "--ttft-target-ms",
       description =
-          "with --adaptive: steer the limit to this time-to-first-token objective (99th percentile)")
+          "with --adaptive: steer the limit to this time-to-first-token objective (99th percentile"
+              + " of the HTTP call)")
   Long ttftTargetMs;
 
   @Option(names = "--max-in-flight", description = "closed-loop cap of the generator")

@@ -348,6 +348,14 @@ abstract class Exchange<T> {
     core.metrics().request(info.operation(), outcomeTag, t);
   }
 
+  /** Tells admission the time to first token once the first delta arrived at {@code now}. */
+  final void firstTokenArrived(long now) {
+    Permit p = permit.get();
+    if (p != null) {
+      p.firstToken(timing.congestionLatency(now));
+    }
+  }
+
   private void releasePermit(Outcome outcome, long latencyNanos) {
     Permit p = permit.getAndSet(null);
     if (p != null) {

@@ -278,8 +278,12 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
           finishReason = choice.finishReason();
         }
         if (hasText) {
+          boolean first = timing.deltas() == 0;
           timing.delta(now);
           text.append(piece);
+          if (first) {
+            firstTokenArrived(now);
+          }
         }
         if ((hasText || choice.finishReason() != null) && awaitDemand()) {
           Delta d = Delta.of(hasText ? piece : "", choice.finishReason());

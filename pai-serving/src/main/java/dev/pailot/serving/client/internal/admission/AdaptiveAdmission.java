@@ -48,9 +48,15 @@ import java.util.function.LongSupplier;
  * produces), and goodput fell; the engine's cap is what bounds that drift.
  *
  * <p><b>A first-token target</b> ({@code AdaptiveConcurrency.withFirstTokenTarget}) replaces
- * Gradient2 with concurrency-limits' {@link AIMDLimit} behind a {@link WindowedLimit} (see {@link
- * #withTarget}); the target is absolute, so nothing drifts, and the one-cut-per-round-trip rule is
- * on. Thread-safe.
+ * Gradient2 with concurrency-limits' {@link AIMDLimit} behind a {@link WindowedLimit}, started by a
+ * {@link SlowStartLimit} that doubles the limit until the first congested window (see {@link
+ * #slowStart}); the target is absolute, so nothing drifts, and the one-cut-per-round-trip rule is
+ * on. Its mirror image paces the slow start: while it lasts, an uncongested sample whose permit was
+ * granted before the limit last rose is not fed, since it says nothing about the raised limit;
+ * otherwise windows of samples from before a doubling would double it again before any request
+ * admitted under the doubled limit has reported, and the limit would overshoot the engine many
+ * times over (permits are held for a whole generation, seconds, against windows of 250 ms to 1 s).
+ * Thread-safe.
  */
 public final class AdaptiveAdmission extends QueuedAdmission {
   private static final double HOLD_SMOOTHING = 0.2;
@@ -58,11 +64,12 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   /** Gradient2's default tolerance, set explicitly because the stale-sample rule depends on it. */
   static final double RTT_TOLERANCE = 1.5;
 
-  /** The window of {@link #withTarget}: its 99th percentile is compared with the target. */
+  /** The window of {@link #windowed}: its 99th percentile is compared with the target. */
   static final double TARGET_PERCENTILE = 0.99;
 
   private final Limit algorithm;
   private final Gradient2Limit gradient; // null when steering to a target
+  private final SlowStartLimit slowStart; // null without a target
   private final long targetNanos; // 0: no target
   private final int minLimit;
   private final int maxLimit;
@@ -72,6 +79,7 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   private double averageHoldNanos = Double.NaN;
   private double averageLatencyNanos = Double.NaN;
   private long lastCutNanos = Long.MIN_VALUE;
+  private long lastRiseNanos = Long.MIN_VALUE;
   private long staleSamples;
   private boolean oneCutPerRoundTrip;
 
@@ -106,10 +114,12 @@ public final class AdaptiveAdmission extends QueuedAdmission {
     this.targetNanos = targetNanos;
     if (targetNanos > 0) {
       this.gradient = null;
-      this.algorithm = withTarget(minLimit, initialLimit, maxLimit, targetNanos);
+      this.slowStart = slowStart(minLimit, initialLimit, maxLimit, targetNanos);
+      this.algorithm = windowed(slowStart);
       // The target is absolute: nothing drifts, and the rule only stops the pile-up of cuts.
       this.oneCutPerRoundTrip = true;
     } else {
+      this.slowStart = null;
       this.gradient =
           Gradient2Limit.newBuilder()
               .minLimit(minLimit)
@@ -122,26 +132,41 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   }
 
   /**
-   * AIMD on a time-to-first-token objective: a window of at least 10 samples (a window closed with
-   * fewer is dropped), closed after twice its shortest sample but within 250 ms to 1 s, whose 99th
-   * percentile is above the target (or that saw a drop) cuts the limit by 10 %; any other window in
-   * which at least half the limit was in use raises it by one.
+   * AIMD on a time-to-first-token objective, after a slow start: until the first congested window
+   * (see {@link #windowed}), every window in which at least half the limit was in use doubles it,
+   * at most once per round trip (see {@link #onRelease}); the first congested window halves it.
+   * From then on a congested window cuts the limit by 10 % and any other window that used at least
+   * half of it raises it by one.
    */
-  private static Limit withTarget(int minLimit, int initialLimit, int maxLimit, long targetNanos) {
-    AIMDLimit aimd =
-        AIMDLimit.newBuilder()
-            .minLimit(minLimit)
-            .initialLimit(initialLimit)
-            .maxLimit(maxLimit)
-            .backoffRatio(0.9)
-            .timeout(targetNanos, TimeUnit.NANOSECONDS)
-            .build();
+  private static SlowStartLimit slowStart(
+      int minLimit, int initialLimit, int maxLimit, long targetNanos) {
+    return new SlowStartLimit(
+        minLimit,
+        initialLimit,
+        maxLimit,
+        targetNanos,
+        start ->
+            AIMDLimit.newBuilder()
+                .minLimit(minLimit)
+                .initialLimit(start)
+                .maxLimit(maxLimit)
+                .backoffRatio(0.9)
+                .timeout(targetNanos, TimeUnit.NANOSECONDS)
+                .build());
+  }
+
+  /**
+   * Windows of at least 10 samples (a window closed with fewer is dropped), closed after twice
+   * their shortest sample but within 250 ms to 1 s; a window is congested when its 99th percentile
+   * is above the target or it saw a drop.
+   */
+  private static Limit windowed(Limit delegate) {
     return WindowedLimit.newBuilder()
         .minWindowTime(250, TimeUnit.MILLISECONDS)
         .maxWindowTime(1, TimeUnit.SECONDS)
         .windowSize(10)
         .sampleWindowFactory(PercentileSampleWindowFactory.of(TARGET_PERCENTILE, 1000))
-        .build(aimd);
+        .build(delegate);
   }
 
   @Override
@@ -167,32 +192,69 @@ public final class AdaptiveAdmission extends QueuedAdmission {
         : null;
   }
 
+  /**
+   * With a target, a stream's time to first token is fed as soon as it arrives rather than when the
+   * stream ends, seconds later: the limit then reacts one time-to-first-token after a change
+   * instead of one whole generation, and a window is not filled first by the requests that were
+   * admitted fastest (the slow ones finish last). Gradient2 keeps learning at release.
+   */
   @Override
-  void onRelease(Outcome outcome, long latencyNanos, int inFlightBefore, long holdNanos) {
+  void onFirstToken(long latencyNanos, int inFlight, long heldNanos) {
+    if (targetNanos == 0) {
+      return;
+    }
+    long now = clock.getAsLong();
+    synchronized (this) {
+      averageLatencyNanos = smooth(averageLatencyNanos, latencyNanos);
+      feed(Outcome.SUCCESS, latencyNanos, inFlight, now - heldNanos, now);
+    }
+  }
+
+  @Override
+  void onRelease(
+      Outcome outcome,
+      long latencyNanos,
+      int inFlightBefore,
+      long holdNanos,
+      boolean firstTokenSeen) {
     if (outcome == Outcome.IGNORED) {
       return;
     }
     long now = clock.getAsLong();
-    long sample;
     synchronized (this) {
       averageHoldNanos = smooth(averageHoldNanos, holdNanos);
-      sample = latencyNanos;
+      if (outcome == Outcome.SUCCESS && firstTokenSeen && targetNanos > 0) {
+        return; // its latency was fed at the first token
+      }
+      long sample = latencyNanos;
       if (outcome == Outcome.DROPPED && !Double.isNaN(averageLatencyNanos)) {
         sample = Math.max(latencyNanos, (long) (2 * averageLatencyNanos));
       } else if (outcome == Outcome.SUCCESS) {
         averageLatencyNanos = smooth(averageLatencyNanos, latencyNanos);
       }
-      if (oneCutPerRoundTrip && now - holdNanos < lastCutNanos && congested(outcome, sample)) {
-        staleSamples++;
-        return;
-      }
-      int before = algorithm.getLimit();
-      algorithm.onSample(now - sample, sample, inFlightBefore, outcome == Outcome.DROPPED);
-      if (algorithm.getLimit() < before) {
-        lastCutNanos = now;
-      }
-      limit = bounded(algorithm.getLimit());
+      feed(outcome, sample, inFlightBefore, now - holdNanos, now);
     }
+  }
+
+  /** Feeds one sample to the algorithm unless a round-trip rule leaves it out. Under the lock. */
+  private void feed(Outcome outcome, long sample, int inFlight, long grantedNanos, long now) {
+    boolean congested = congested(outcome, sample);
+    if (oneCutPerRoundTrip && grantedNanos < lastCutNanos && congested) {
+      staleSamples++;
+      return;
+    }
+    if (!congested && grantedNanos < lastRiseNanos && slowStart != null && slowStart.starting()) {
+      return; // it says nothing about the doubled limit: one doubling per round trip
+    }
+    int before = algorithm.getLimit();
+    algorithm.onSample(now - sample, sample, inFlight, outcome == Outcome.DROPPED);
+    int after = algorithm.getLimit();
+    if (after < before) {
+      lastCutNanos = now;
+    } else if (after > before) {
+      lastRiseNanos = now;
+    }
+    limit = bounded(after);
   }
 
   /**

@@ -69,5 +69,14 @@ public interface AdmissionController extends AutoCloseable {
      *     answer otherwise, measured from when the HTTP call started
      */
     void release(Outcome outcome, long latencyNanos);
+
+    /**
+     * Reports a stream's time to first token as soon as it is known, while the slot stays held
+     * until {@link #release}. A controller that learns from it then does not learn the same latency
+     * again at a successful release. Calls after the first, or after release, are ignored.
+     *
+     * @param latencyNanos the time to first token, measured from when the HTTP call started
+     */
+    void firstToken(long latencyNanos);
   }
 }

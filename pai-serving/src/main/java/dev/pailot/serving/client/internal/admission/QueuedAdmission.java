@@ -61,8 +61,20 @@ abstract class QueuedAdmission implements AdmissionController {
     return null;
   }
 
-  /** Learns from a released permit, before its slot is handed on. Called outside the lock. */
-  void onRelease(Outcome outcome, long latencyNanos, int inFlightBefore, long holdNanos) {}
+  /**
+   * Learns from a released permit, before its slot is handed on. Called outside the lock.
+   *
+   * @param firstTokenSeen whether {@link #onFirstToken} was called for this permit
+   */
+  void onRelease(
+      Outcome outcome,
+      long latencyNanos,
+      int inFlightBefore,
+      long holdNanos,
+      boolean firstTokenSeen) {}
+
+  /** Learns from a stream's first token while its permit is still held. Called outside the lock. */
+  void onFirstToken(long latencyNanos, int inFlight, long heldNanos) {}
 
   @Override
   public final CompletableFuture<Permit> acquire(PriorityClass priorityClass, long deadlineNanos) {
@@ -145,7 +157,12 @@ abstract class QueuedAdmission implements AdmissionController {
     synchronized (this) {
       before = inFlight;
     }
-    onRelease(outcome, latencyNanos, before, clock.getAsLong() - permit.grantedNanos);
+    onRelease(
+        outcome,
+        latencyNanos,
+        before,
+        clock.getAsLong() - permit.grantedNanos,
+        permit.firstTokenSeen.get());
     synchronized (this) {
       inFlight--;
       if (permit.priorityClass == PriorityClass.BATCH) {
@@ -232,6 +249,7 @@ abstract class QueuedAdmission implements AdmissionController {
 
   private final class SlotPermit implements Permit {
     private final AtomicBoolean released = new AtomicBoolean();
+    final AtomicBoolean firstTokenSeen = new AtomicBoolean();
     final PriorityClass priorityClass;
     final long grantedNanos;
 
@@ -244,6 +262,17 @@ abstract class QueuedAdmission implements AdmissionController {
     public void release(Outcome outcome, long latencyNanos) {
       if (released.compareAndSet(false, true)) {
         QueuedAdmission.this.release(this, outcome, latencyNanos);
+      }
+    }
+
+    @Override
+    public void firstToken(long latencyNanos) {
+      if (!released.get() && firstTokenSeen.compareAndSet(false, true)) {
+        int inFlightNow;
+        synchronized (QueuedAdmission.this) {
+          inFlightNow = inFlight;
+        }
+        onFirstToken(latencyNanos, inFlightNow, clock.getAsLong() - grantedNanos);
       }
     }
 

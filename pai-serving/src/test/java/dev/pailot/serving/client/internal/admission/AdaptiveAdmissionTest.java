@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * The adaptive limit, driven by synthetic latencies on a fake clock: it grows while time to first
  * token stays low and shrinks when it rises; batch load cannot take the interactive share; a
  * request whose expected wait misses its deadline is refused at once. With a first-token target,
- * windows whose 99th percentile stays under it raise the limit, windows above cut it, and the
- * congested samples of requests admitted before a cut do not cut it again.
+ * windows whose 99th percentile stays under it raise the limit (doubling it until the first
+ * congested window, which halves it), windows above cut it, and the congested samples of requests
+ * admitted before a cut do not cut it again.
  */
 class AdaptiveAdmissionTest {
   private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -239,10 +240,10 @@ class AdaptiveAdmissionTest {
     return permits;
   }
 
-  /** Fills the limit, lets 300 ms pass (longer than a window), releases all with one latency. */
+  /** Fills the limit, lets 1.1 s pass (longer than any window), releases all with one latency. */
   private void windowRound(AdaptiveAdmission admission, long latencyNanos) {
     List<Permit> permits = take(admission, admission.limit());
-    clock.addAndGet(300 * MS);
+    clock.addAndGet(1100 * MS);
     permits.forEach(p -> p.release(Outcome.SUCCESS, latencyNanos));
   }
 
@@ -260,6 +261,51 @@ class AdaptiveAdmissionTest {
     }
     assertThat(admission.limit()).isLessThan(grown);
     assertThat(admission.inFlight()).isZero();
+  }
+
+  @Test
+  void withATargetTheLimitDoublesOncePerRoundTripUntilTheFirstCongestedWindowThenHalves() {
+    AdaptiveAdmission admission = targeted(10);
+    // A window closes on the first sample after its end. A round's first release closes the window
+    // of the previous round and doubles the limit; the rest of that round was admitted before the
+    // doubling and is not fed; so the next round's window starts empty and doubles one round later.
+    List<Integer> limits = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      windowRound(admission, 100 * MS);
+      limits.add(admission.limit());
+    }
+    assertThat(limits).containsExactly(10, 20, 20, 40, 40, 80);
+
+    limits.clear();
+    for (long ttft : new long[] {900, 900, 100, 100}) {
+      windowRound(admission, ttft * MS);
+      limits.add(admission.limit());
+    }
+    // The first congested window halves (80 -> 40); the rest of that round was admitted before the
+    // cut and is not fed; from then on AIMD adds one per uncongested window.
+    assertThat(limits).containsExactly(80, 40, 40, 41);
+    assertThat(admission.staleSamples()).isEqualTo(79);
+  }
+
+  @Test
+  void withATargetTheFirstTokenIsLearnedAtOnceAndNotAgainAtRelease() {
+    AdaptiveAdmission admission = targeted(10);
+    List<Permit> first = take(admission, 10);
+    clock.addAndGet(1100 * MS);
+    first.forEach(p -> p.firstToken(100 * MS)); // 1 closes the empty first window, 9 stay in it
+    clock.addAndGet(1100 * MS);
+    first.forEach(p -> p.release(Outcome.SUCCESS, 900 * MS)); // already learned: not fed
+    assertThat(admission.limit()).isEqualTo(10);
+
+    List<Permit> second = take(admission, 10);
+    clock.addAndGet(1100 * MS);
+    second.forEach(p -> p.firstToken(100 * MS)); // the first closes the window of 10 fast ones
+    assertThat(admission.limit()).isEqualTo(20); // doubled while all ten are still held
+    assertThat(admission.inFlight()).isEqualTo(10);
+    second.forEach(p -> p.release(Outcome.SUCCESS, 900 * MS)); // fed, these would halve it
+    clock.addAndGet(1100 * MS);
+    take(admission, 1).get(0).firstToken(100 * MS); // closes a window with nothing congested
+    assertThat(admission.limit()).isEqualTo(20);
   }
 
   @Test
