@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * Starts each selected benchmark in its own JVM (the 1,000-stream benchmark with {@code -Xmx256m})
- * and prints a summary of verdicts. {@code streams-vt} runs the 1,000-stream benchmark's client JVM
- * on Java 25 with virtual threads (the server JVM stays on this Java). Reports go to {@code
- * target/bench/}.
+ * and prints a summary of verdicts. {@code streams-25} runs the 1,000-stream benchmark's client JVM
+ * on Java 25 with the client's own executor (virtual threads from Java 24 on), {@code streams-vt}
+ * the same with a virtual-thread executor passed in (the server JVM stays on this Java). Reports go
+ * to {@code target/bench/}.
  */
 public final class BenchmarkLauncher {
   private static final Map<String, String> MAINS =
@@ -18,11 +19,15 @@ public final class BenchmarkLauncher {
           "peers", PeersBenchmark.class.getName(),
           "goodput", GoodputBenchmark.class.getName(),
           "streams", StreamsBenchmark.class.getName(),
+          "streams-25", StreamsBenchmark.class.getName(),
           "streams-vt", StreamsBenchmark.class.getName());
   private static final List<String> ORDER =
-      List.of("overhead", "peers", "goodput", "streams", "streams-vt");
+      List.of("overhead", "peers", "goodput", "streams", "streams-25", "streams-vt");
 
-  /** The JDK for {@code streams-vt}: {@code -Dbench.java25=...}, else Temurin 25's usual place. */
+  /**
+   * The JDK for {@code streams-25} and {@code streams-vt}: {@code -Dbench.java25=...}, else Temurin
+   * 25's usual place.
+   */
   private static final String JAVA_25 =
       System.getProperty("bench.java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
@@ -32,7 +37,7 @@ public final class BenchmarkLauncher {
    * Entry point.
    *
    * @param args which ({@code overhead}, {@code peers}, {@code goodput}, {@code streams}, {@code
-   *     streams-vt}, a comma list, or {@code all}) and measured seconds per run
+   *     streams-25}, {@code streams-vt}, a comma list, or {@code all}) and measured seconds per run
    * @throws Exception if a benchmark cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -47,9 +52,10 @@ public final class BenchmarkLauncher {
         throw new IllegalArgumentException("unknown benchmark " + name + "; use " + ORDER);
       }
       boolean vt = name.equals("streams-vt");
+      boolean on25 = vt || name.equals("streams-25");
       List<String> command =
           new ArrayList<>(
-              List.of(vt ? JAVA_25 : java, name.startsWith("streams") ? "-Xmx256m" : "-Xmx1g"));
+              List.of(on25 ? JAVA_25 : java, name.startsWith("streams") ? "-Xmx256m" : "-Xmx1g"));
       command.add("-Dbench.server.java=" + java); // the server JVM stays on this Java
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, seconds));
       if (vt) {

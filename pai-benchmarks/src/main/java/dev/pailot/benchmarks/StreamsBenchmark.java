@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
  * sequence per step, up to 1,024 sequences, so every stream stays open for seconds. Reports live
  * platform threads (by name prefix), heap used after a full GC, errors and tokens/s.
  *
- * <p>With the argument {@code virtual} (Java 21+; the launcher's {@code streams-vt} runs it on Java
+ * <p>Without an argument the client uses its own executor: platform threads on Java 17 (the
+ * launcher's {@code streams}), virtual threads from Java 24 on ({@code streams-25}, on Java 25).
+ * With the argument {@code virtual} (Java 21+; the launcher's {@code streams-vt} runs it on Java
  * 25) the client's HTTP calls run on {@code Executors.newVirtualThreadPerTaskExecutor()} passed
  * through {@code InferenceClientBuilder.executor(...)}, and the virtual threads carrying calls are
  * counted by a wrapping executor ({@code ThreadMXBean} counts platform threads only).
@@ -46,12 +48,17 @@ public final class StreamsBenchmark {
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
     boolean virtual = args.length > 1 && args[1].equals("virtual");
+    boolean ownVirtual = !virtual && Runtime.version().feature() >= 24;
     BenchReport report =
         new BenchReport(
-            virtual ? "streams-vt" : "streams",
+            virtual ? "streams-vt" : ownVirtual ? "streams-25" : "streams",
             "Benchmark 4: 1,000 concurrent streams under -Xmx256m, Java "
                 + Runtime.version().feature()
-                + (virtual ? ", virtual threads" : ", platform threads"),
+                + (virtual
+                    ? ", virtual threads passed in"
+                    : ownVirtual
+                        ? ", the client's own executor (virtual threads)"
+                        : ", the client's own executor (platform threads)"),
             List.of("measure", "value"));
     report.note("java", System.getProperty("java.vm.name") + " " + Runtime.version());
     CountingExecutor executor =
@@ -60,7 +67,9 @@ public final class StreamsBenchmark {
         "client executor",
         virtual
             ? "executor(Executors.newVirtualThreadPerTaskExecutor()), counted by the benchmark"
-            : "the client's own (one pailot-inference-io platform thread per running call)");
+            : ownVirtual
+                ? "the client's own (one pailot-inference-io virtual thread per running call)"
+                : "the client's own (one pailot-inference-io platform thread per running call)");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     report.note("max heap", memory.getHeapMemoryUsage().getMax() / (1 << 20) + " MB (-Xmx)");
@@ -151,7 +160,11 @@ public final class StreamsBenchmark {
       report.row("platform threads by name at the peak", byName.toString());
       report.row(
           "virtual threads carrying calls, max of samples",
-          executor == null ? "none (platform threads)" : String.valueOf(maxVirtual));
+          executor != null
+              ? String.valueOf(maxVirtual)
+              : ownVirtual
+                  ? "not counted (the client's own; ThreadMXBean sees platform threads only)"
+                  : "none (platform threads)");
       report.row(
           "heap used after full GC, max of samples (MB)", maxHeapAfterGc / (double) (1 << 20));
       report.row("heap used, max of samples (MB)", maxHeapUsed / (double) (1 << 20));

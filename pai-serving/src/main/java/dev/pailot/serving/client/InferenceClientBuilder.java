@@ -266,11 +266,13 @@ public final class InferenceClientBuilder {
    * #maxRequests(int)} tasks at once (a cached or virtual-thread executor, not a small fixed pool).
    * Listener callbacks run on it. The client does not shut it down.
    *
-   * <p>On Java 21+ {@code Executors.newVirtualThreadPerTaskExecutor()} bounds the client's platform
-   * threads: OkHttp still blocks one thread per open stream, but a virtual one, so 1,000 streams
-   * need 1,000 virtual threads and a few dozen platform threads instead of 1,000 platform threads
-   * (measured in the client guide's benchmark 4). Prefer Java 24+, where blocking inside {@code
-   * synchronized} no longer pins the carrier thread.
+   * <p>Without one, the client runs calls on its own virtual threads on Java 24+ and on a cached
+   * pool of platform threads before. OkHttp blocks one thread per open stream, so on Java 17 1,000
+   * streams hold 1,000 platform threads; on virtual threads they hold a few dozen platform threads
+   * (measured in the client guide's benchmark 4). Java 21-23 are left on platform threads by
+   * default because OkHttp 5 blocks inside {@code synchronized}, which pins the carrier thread
+   * until Java 24; pass {@code Executors.newVirtualThreadPerTaskExecutor()} here to use them
+   * anyway, or a platform-thread executor to opt out of them on Java 24+.
    *
    * @param executor the executor
    * @return this builder
