@@ -85,9 +85,11 @@ public final class MeterWindow {
     long latencyCount = 0;
     for (Timer t : registry.find(REQUEST_DURATION).tag("service_name", serviceName).timers()) {
       String outcome = Optional.ofNullable(t.getId().getTag("outcome")).orElse("success");
-      outcomes.merge(outcome, t.count(), Long::sum);
+      // One snapshot per timer: its count and its buckets, read apart, could straddle a request.
+      HistogramSnapshot snapshot = t.takeSnapshot();
+      outcomes.merge(outcome, snapshot.count(), Long::sum);
       if (outcome.equals("success")) {
-        latencyCount += add(t.takeSnapshot(), latency);
+        latencyCount += add(snapshot, latency);
       }
     }
     TreeMap<Double, Long> ttft = new TreeMap<>();
@@ -125,8 +127,6 @@ public final class MeterWindow {
         failed += n;
       }
     }
-    long successes =
-        end.outcomes().getOrDefault("success", 0L) - start.outcomes().getOrDefault("success", 0L);
     StringBuilder note = new StringBuilder();
     Optional<Double> p99 =
         quantile(
@@ -134,12 +134,10 @@ public final class MeterWindow {
             start.latency(),
             end.latency(),
             end.latencyCount() - start.latencyCount(),
-            successes,
             "latency",
             note);
     Optional<Double> ttft =
-        quantile(
-            0.99, start.ttft(), end.ttft(), end.ttftCount() - start.ttftCount(), -1, "ttft", note);
+        quantile(0.99, start.ttft(), end.ttft(), end.ttftCount() - start.ttftCount(), "ttft", note);
     return new Stats(requests, failed, p99, ttft, note.toString());
   }
 
@@ -148,15 +146,10 @@ public final class MeterWindow {
       TreeMap<Double, Long> start,
       TreeMap<Double, Long> end,
       long histogramDelta,
-      long expected,
       String what,
       StringBuilder note) {
     if (histogramDelta <= 0) {
       append(note, "no " + what + " observations in the window");
-      return Optional.empty();
-    }
-    if (expected >= 0 && histogramDelta != expected) {
-      append(note, what + " histogram rolled over during the window (use a cumulative registry)");
       return Optional.empty();
     }
     TreeMap<Double, Long> delta = new TreeMap<>();
@@ -167,6 +160,20 @@ public final class MeterWindow {
         return Optional.empty();
       }
       delta.put(e.getKey(), d);
+    }
+    long inBuckets = delta.isEmpty() ? 0 : delta.lastEntry().getValue();
+    // A snapshot reads its count and its buckets one after the other: allow a request or two.
+    if (histogramDelta - inBuckets > Math.max(2, histogramDelta / 100)) {
+      append(
+          note,
+          what
+              + " histogram holds "
+              + inBuckets
+              + " of the window's "
+              + histogramDelta
+              + " observations (its buckets rolled over, or values exceeded its largest bucket;"
+              + " use a cumulative registry)");
+      return Optional.empty();
     }
     return Optional.of(Quantiles.fromCumulative(q, delta, histogramDelta));
   }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -92,5 +95,25 @@ class MeterWindowTest {
     assertThat(s.requests()).isZero();
     assertThat(s.errorRate()).isZero();
     assertThat(s.p99Seconds()).isEmpty();
+  }
+
+  @Test
+  void bucketsThatRolledOverMakeTheWindowNotMeasurable() {
+    MockClock clock = new MockClock();
+    SimpleMeterRegistry r = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+    Timer ok = timer(r, "grp", "success");
+    for (int i = 0; i < 100; i++) {
+      ok.record(Duration.ofMillis(20));
+    }
+    MeterWindow.Reading start = MeterWindow.read(r, "grp");
+    clock.add(Duration.ofMinutes(3)); // past the rolling histogram's expiry
+    for (int i = 0; i < 50; i++) {
+      ok.record(Duration.ofMillis(20));
+    }
+    MeterWindow.Stats s = MeterWindow.between(start, MeterWindow.read(r, "grp"));
+
+    assertThat(s.requests()).isEqualTo(50); // the count is cumulative, the buckets are not
+    assertThat(s.p99Seconds()).isEmpty();
+    assertThat(s.note()).contains("latency histogram").contains("rolled over");
   }
 }
