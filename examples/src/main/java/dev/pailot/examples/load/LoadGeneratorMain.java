@@ -95,7 +95,7 @@ public final class LoadGeneratorMain implements Callable<Integer> {
       names = "--ttft-target-ms",
       description =
           "with --adaptive: steer the limit to this time-to-first-token objective (99th percentile"
-              + " of the HTTP call)")
+              + " of the HTTP call; about half the TTFT SLO)")
   Long ttftTargetMs;
 
   @Option(names = "--max-in-flight", description = "closed-loop cap of the generator")

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
  * The adaptive limit, driven by synthetic latencies on a fake clock: it grows while time to first
  * token stays low and shrinks when it rises; batch load cannot take the interactive share; a
  * request whose expected wait misses its deadline is refused at once. With a first-token target,
- * windows whose 99th percentile stays under it raise the limit (doubling it until the first
- * congested window, which halves it), windows above cut it, and the congested samples of requests
- * admitted before a cut do not cut it again.
+ * windows whose 99th percentile stays under it raise the limit (doubling it once per round trip
+ * until the first congested window, which halves it), windows above cut it, a stream's first token
+ * is learned when it arrives, and the congested samples of requests admitted before a cut do not
+ * cut it again only when engine steering is on too.
  */
 class AdaptiveAdmissionTest {
   private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -281,10 +282,10 @@ class AdaptiveAdmissionTest {
       windowRound(admission, ttft * MS);
       limits.add(admission.limit());
     }
-    // The first congested window halves (80 -> 40); the rest of that round was admitted before the
-    // cut and is not fed; from then on AIMD adds one per uncongested window.
-    assertThat(limits).containsExactly(80, 40, 40, 41);
-    assertThat(admission.staleSamples()).isEqualTo(79);
+    // The first congested window halves (80 -> 40); the rest of that round's slow samples fill the
+    // next window, which AIMD answers with a 10 % cut; then a fast window adds one.
+    assertThat(limits).containsExactly(80, 40, 36, 37);
+    assertThat(admission.staleSamples()).isZero();
   }
 
   @Test
@@ -308,9 +309,13 @@ class AdaptiveAdmissionTest {
     assertThat(admission.limit()).isEqualTo(20);
   }
 
-  @Test
-  void withATargetRequestsAdmittedBeforeACutDoNotCutAgain() {
-    AdaptiveAdmission admission = targeted(40);
+  /**
+   * One cut by a slow sample, then 30 slow samples of requests admitted before it and one fast
+   * sample closing the next window.
+   *
+   * @return the limit after the first cut and at the end
+   */
+  private int[] slowSamplesAfterACut(AdaptiveAdmission admission) {
     windowRound(
         admission, 100 * MS); // 40 fast samples: the window stays open (the clock stands still)
     List<Permit> early = take(admission, 30); // admitted before the cut
@@ -318,14 +323,29 @@ class AdaptiveAdmissionTest {
     // One slow sample closes the window; its 99th percentile is that sample: one cut.
     take(admission, 1).get(0).release(Outcome.SUCCESS, 900 * MS);
     int afterCut = admission.limit();
-    assertThat(afterCut).isLessThan(40);
-
     early.forEach(p -> p.release(Outcome.SUCCESS, 900 * MS));
     clock.addAndGet(300 * MS);
     take(admission, 1).get(0).release(Outcome.SUCCESS, 100 * MS);
+    return new int[] {afterCut, admission.limit()};
+  }
 
+  @Test
+  void withATargetAndEngineSteeringRequestsAdmittedBeforeACutDoNotCutAgain() {
+    AdaptiveAdmission admission = targeted(40);
+    admission.steerByEngine();
+    int[] limits = slowSamplesAfterACut(admission);
+    assertThat(limits[0]).isLessThan(40);
     assertThat(admission.staleSamples()).isEqualTo(30);
-    assertThat(admission.limit()).isGreaterThanOrEqualTo(afterCut);
+    assertThat(limits[1]).isGreaterThanOrEqualTo(limits[0]);
+  }
+
+  @Test
+  void withATargetAloneEverySlowSampleCounts() {
+    AdaptiveAdmission admission = targeted(40);
+    int[] limits = slowSamplesAfterACut(admission);
+    assertThat(limits[0]).isLessThan(40);
+    assertThat(admission.staleSamples()).isZero();
+    assertThat(limits[1]).isLessThan(limits[0]);
   }
 
   @Test
