@@ -59,7 +59,7 @@ import java.util.function.LongSupplier;
  * one-cut-per-round-trip rule stays off here (unless engine steering is on too): a late first
  * token, the congestion signal, comes by construction from a permit granted long before, which the
  * rule would discard; measured with it on, the limit settled near 80 against a best fixed 64 and
- * goodput was 0.83x-0.89x of the best fixed limit's, with it off 0.90x-0.98x (issue 6, benchmark
+ * goodput was 0.83x-0.89x of the best fixed limit's, with it off 0.90x-1.00x (issue 6, benchmark
  * 3). Thread-safe.
  */
 public final class AdaptiveAdmission extends QueuedAdmission {
@@ -136,9 +136,9 @@ public final class AdaptiveAdmission extends QueuedAdmission {
   /**
    * AIMD on a time-to-first-token objective, after a slow start: until the first congested window
    * (see {@link #windowed}), every window in which at least half the limit was in use doubles it,
-   * at most once per round trip (see {@link #onRelease}); the first congested window halves it.
-   * From then on a congested window cuts the limit by 10 % and any other window that used at least
-   * half of it raises it by one.
+   * at most once per round trip (see the class comment); the first congested window halves it. From
+   * then on a congested window cuts the limit by 10 % and any other window that used at least half
+   * of it raises it by one.
    */
   private static SlowStartLimit slowStart(
       int minLimit, int initialLimit, int maxLimit, long targetNanos) {
