@@ -86,7 +86,7 @@ public record AdaptiveConcurrency(
    * <p>The target covers the HTTP call only, not the time a request waits in the client's queue,
    * while an SLO usually counts from when the application asked: set it to about half the SLO. In
    * the client guide's goodput benchmark (1 s SLO) a 500 ms target reached 0.98x-1.00x the goodput
-   * of the best fixed limit in three runs, a 1 s target 0.90x-0.97x.
+   * of the best fixed limit in four runs, a 1 s target 0.90x-0.97x.
    *
    * @param target the objective for the 99th percentile of time to first token (time to the answer
    *     for non-streamed calls), measured from the start of the HTTP call
