@@ -103,14 +103,13 @@ final class UnaryExchange<T> extends Exchange<T> {
                 core.post(target, body, contentType, info, "application/json", attempt.endpoint));
     attempt.onCancel(call::cancel);
     Answer answer = new Answer(attempt);
+    armWatchdog(attempt); // cancels the call at the deadline, whichever thread reads it
     if (Thread.currentThread() != inlineCaller) {
       call.enqueue(answer);
-      armWatchdog(attempt);
       return;
     }
     // The caller waits for this very answer: read it on its thread, with no hand-off to an I/O
-    // thread and back. The watchdog still cancels the call at the deadline.
-    armWatchdog(attempt);
+    // thread and back.
     Response response;
     // Exception, not IOException: OkHttp is Kotlin and can also throw an undeclared
     // InterruptedException.

@@ -203,14 +203,14 @@ public final class AdaptiveAdmission extends QueuedAdmission {
    * limit's goodput).
    */
   @Override
-  void onFirstToken(long latencyNanos, int inFlight, long heldNanos) {
+  void onFirstToken(long latencyNanos, long heldNanos) {
     if (targetNanos == 0) {
       return;
     }
     long now = clock.getAsLong();
     synchronized (this) {
       averageLatencyNanos = smooth(averageLatencyNanos, latencyNanos);
-      feed(Outcome.SUCCESS, latencyNanos, inFlight, now - heldNanos, now);
+      feed(Outcome.SUCCESS, latencyNanos, inFlight(), now - heldNanos, now);
     }
   }
 

@@ -73,8 +73,12 @@ abstract class QueuedAdmission implements AdmissionController {
       long holdNanos,
       boolean firstTokenSeen) {}
 
-  /** Learns from a stream's first token while its permit is still held. Called outside the lock. */
-  void onFirstToken(long latencyNanos, int inFlight, long heldNanos) {}
+  /**
+   * Learns from a stream's first token while its permit is still held. Called outside the lock, on
+   * the stream's reading thread, once per stream: a controller that does not learn from it should
+   * return at once.
+   */
+  void onFirstToken(long latencyNanos, long heldNanos) {}
 
   @Override
   public final CompletableFuture<Permit> acquire(PriorityClass priorityClass, long deadlineNanos) {
@@ -268,11 +272,7 @@ abstract class QueuedAdmission implements AdmissionController {
     @Override
     public void firstToken(long latencyNanos) {
       if (!released.get() && firstTokenSeen.compareAndSet(false, true)) {
-        int inFlightNow;
-        synchronized (QueuedAdmission.this) {
-          inFlightNow = inFlight;
-        }
-        onFirstToken(latencyNanos, inFlightNow, clock.getAsLong() - grantedNanos);
+        onFirstToken(latencyNanos, clock.getAsLong() - grantedNanos);
       }
     }
 
