@@ -9,8 +9,9 @@ import java.util.Map;
  * Starts each selected benchmark in its own JVM (the 1,000-stream benchmark with {@code -Xmx256m})
  * and prints a summary of verdicts. {@code streams-25} runs the 1,000-stream benchmark's client JVM
  * on Java 25 with the client's own executor (virtual threads from Java 24 on), {@code streams-vt}
- * the same with a virtual-thread executor passed in (the server JVM stays on this Java). Reports go
- * to {@code target/bench/}.
+ * the same with a virtual-thread executor passed in (the server JVM stays on this Java), {@code
+ * streams-nio} the benchmark on this Java with {@code Transport.APACHE_ASYNC}. Reports go to {@code
+ * target/bench/}.
  */
 public final class BenchmarkLauncher {
   private static final Map<String, String> MAINS =
@@ -20,9 +21,10 @@ public final class BenchmarkLauncher {
           "goodput", GoodputBenchmark.class.getName(),
           "streams", StreamsBenchmark.class.getName(),
           "streams-25", StreamsBenchmark.class.getName(),
-          "streams-vt", StreamsBenchmark.class.getName());
+          "streams-vt", StreamsBenchmark.class.getName(),
+          "streams-nio", StreamsBenchmark.class.getName());
   private static final List<String> ORDER =
-      List.of("overhead", "peers", "goodput", "streams", "streams-25", "streams-vt");
+      List.of("overhead", "peers", "goodput", "streams", "streams-nio", "streams-25", "streams-vt");
 
   /**
    * The JDK for {@code streams-25} and {@code streams-vt}: {@code -Dbench.java25=...}, else Temurin
@@ -37,7 +39,8 @@ public final class BenchmarkLauncher {
    * Entry point.
    *
    * @param args which ({@code overhead}, {@code peers}, {@code goodput}, {@code streams}, {@code
-   *     streams-25}, {@code streams-vt}, a comma list, or {@code all}) and measured seconds per run
+   *     streams-nio}, {@code streams-25}, {@code streams-vt}, a comma list, or {@code all}) and
+   *     measured seconds per run
    * @throws Exception if a benchmark cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -58,8 +61,9 @@ public final class BenchmarkLauncher {
               List.of(on25 ? JAVA_25 : java, name.startsWith("streams") ? "-Xmx256m" : "-Xmx1g"));
       command.add("-Dbench.server.java=" + java); // the server JVM stays on this Java
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, seconds));
-      if (vt) {
-        command.add("virtual");
+      String mode = vt ? "virtual" : name.equals("streams-nio") ? "nio" : null;
+      if (mode != null) {
+        command.add(mode);
       }
       System.out.println(
           "== "
@@ -70,7 +74,7 @@ public final class BenchmarkLauncher {
               + main
               + " "
               + seconds
-              + (vt ? " virtual" : ""));
+              + (mode != null ? " " + mode : ""));
       int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
       if (exit != 0) {
         failed++;

@@ -11,6 +11,7 @@ import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.client.PredictRequest;
 import dev.pailot.serving.client.PredictResult;
+import dev.pailot.serving.client.Transport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,10 @@ import org.HdrHistogram.Histogram;
 /**
  * Benchmark 2: peers on the same local endpoints. (a) Raw predict against LocalPai's echo service
  * through the gateway: the official EAS Java SDK's {@code PredictClient} vs {@code
- * InferenceClient.predict}, closed loops at concurrency 1, 16 and 64. (b) Streaming chat from the
- * zero-cost LocalPai engine: the official OpenAI Java SDK vs {@code InferenceClient.stream}, 16
- * streams: tokens/s, process CPU and allocated bytes per token. Both servers run in another JVM.
+ * InferenceClient.predict} on each of its transports, closed loops at concurrency 1, 16 and 64. (b)
+ * Streaming chat from the zero-cost LocalPai engine: the official OpenAI Java SDK vs {@code
+ * InferenceClient.stream}, 16 streams: tokens/s, process CPU and allocated bytes per token. Both
+ * servers run in another JVM.
  */
 public final class PeersBenchmark {
   static final byte[] BODY =
@@ -33,6 +35,8 @@ public final class PeersBenchmark {
    * two cores its JIT compiler needs several seconds before either reaches its steady rate.
    */
   static final int WARM_UP_SECONDS = 5;
+
+  private static final String OURS = "InferenceClient";
 
   private PeersBenchmark() {}
 
@@ -47,7 +51,8 @@ public final class PeersBenchmark {
     BenchReport predict =
         new BenchReport(
             "peers-predict",
-            "Benchmark 2a: raw predict, EAS Java SDK PredictClient 2.0.3 vs InferenceClient.predict",
+            "Benchmark 2a: raw predict, EAS Java SDK PredictClient 2.0.3 vs InferenceClient.predict"
+                + " (default OkHttp transport, and Transport.APACHE_ASYNC)",
             List.of("concurrency", "client", "req/s", "p50 ms", "p99 ms", "failures"));
     predict.note(
         "setup",
@@ -55,39 +60,52 @@ public final class PeersBenchmark {
             + BODY.length
             + "-byte JSON body, closed loop, "
             + seconds / 2
-            + " s per client and concurrency in two alternating halves, after a "
+            + " s per client and concurrency in two halves, the clients alternating, after a "
             + WARM_UP_SECONDS
             + " s warm-up each");
     try (ServerProcess server = ServerProcess.start("raw-echo");
         InferenceClient ours =
-            InferenceClient.builder().endpoint(server.endpoint).token(server.token).build()) {
+            InferenceClient.builder().endpoint(server.endpoint).token(server.token).build();
+        InferenceClient nio =
+            InferenceClient.builder()
+                .endpoint(server.endpoint)
+                .token(server.token)
+                .transport(Transport.APACHE_ASYNC)
+                .build()) {
       PredictClient eas = easClient(server);
       PredictRequest request = PredictRequest.builder().body(BODY).build();
-      ClosedLoop.Call oursCall = () -> check(ours.predict(request));
       ClosedLoop.Call easCall =
           () -> {
             byte[] answer = eas.predict(BODY);
             return answer != null && answer.length > 0 ? 1 : 0;
           };
+      List<String> names = List.of("EAS SDK PredictClient", OURS, OURS + ", APACHE_ASYNC");
+      List<ClosedLoop.Call> calls =
+          List.of(easCall, () -> check(ours.predict(request)), () -> check(nio.predict(request)));
       for (int concurrency : List.of(1, 16, 64)) {
-        ClosedLoop.run(concurrency, WARM_UP_SECONDS, easCall);
-        ClosedLoop.run(concurrency, WARM_UP_SECONDS, oursCall);
-        Side e = new Side();
-        Side o = new Side();
-        for (int half = 0; half < 2; half++) {
-          e.add(ClosedLoop.run(concurrency, seconds / 4, easCall));
-          o.add(ClosedLoop.run(concurrency, seconds / 4, oursCall));
+        List<Side> sides = List.of(new Side(), new Side(), new Side());
+        for (ClosedLoop.Call call : calls) {
+          ClosedLoop.run(concurrency, WARM_UP_SECONDS, call);
         }
-        e.row(predict, concurrency, "EAS SDK PredictClient");
-        o.row(predict, concurrency, "InferenceClient");
-        predict.verdict(
-            "c=" + concurrency + " request rate >= EAS SDK",
-            f("%.0f vs %.0f req/s (%.2fx)", o.rate(), e.rate(), o.rate() / e.rate()),
-            o.rate() >= e.rate());
-        predict.verdict(
-            "c=" + concurrency + " p99 <= EAS SDK",
-            f("%.2f vs %.2f ms", o.p99(), e.p99()),
-            o.p99() <= e.p99());
+        for (int half = 0; half < 2; half++) {
+          for (int i = 0; i < calls.size(); i++) {
+            sides.get(i).add(ClosedLoop.run(concurrency, seconds / 4, calls.get(i)));
+          }
+        }
+        Side e = sides.get(0);
+        for (int i = 0; i < calls.size(); i++) {
+          sides.get(i).row(predict, concurrency, names.get(i));
+        }
+        for (int i = 1; i < calls.size(); i++) {
+          Side o = sides.get(i);
+          String who = names.get(i) + " c=" + concurrency;
+          predict.verdict(
+              who + " request rate >= EAS SDK",
+              f("%.0f vs %.0f req/s (%.2fx)", o.rate(), e.rate(), o.rate() / e.rate()),
+              o.rate() >= e.rate());
+          predict.verdict(
+              who + " p99 <= EAS SDK", f("%.2f vs %.2f ms", o.p99(), e.p99()), o.p99() <= e.p99());
+        }
       }
       eas.shutdown();
     }

@@ -2,6 +2,7 @@ package dev.pailot.benchmarks;
 
 import dev.pailot.serving.client.ChatRequest;
 import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.client.Transport;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
@@ -26,7 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
  * With the argument {@code virtual} (Java 21+; the launcher's {@code streams-vt} runs it on Java
  * 25) the client's HTTP calls run on {@code Executors.newVirtualThreadPerTaskExecutor()} passed
  * through {@code InferenceClientBuilder.executor(...)}, and the virtual threads carrying calls are
- * counted by a wrapping executor ({@code ThreadMXBean} counts platform threads only).
+ * counted by a wrapping executor ({@code ThreadMXBean} counts platform threads only). With {@code
+ * nio} (the launcher's {@code streams-nio}, on this Java) the client uses {@code
+ * Transport.APACHE_ASYNC}, whose streams hold no thread while they wait.
  */
 public final class StreamsBenchmark {
   static final int STREAMS = 1000;
@@ -48,12 +51,14 @@ public final class StreamsBenchmark {
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
     boolean virtual = args.length > 1 && args[1].equals("virtual");
+    boolean nio = args.length > 1 && args[1].equals("nio");
     boolean ownVirtual = !virtual && Runtime.version().feature() >= 24;
     BenchReport report =
         new BenchReport(
-            virtual ? "streams-vt" : ownVirtual ? "streams-25" : "streams",
+            nio ? "streams-nio" : virtual ? "streams-vt" : ownVirtual ? "streams-25" : "streams",
             "Benchmark 4: 1,000 concurrent streams under -Xmx256m, Java "
                 + Runtime.version().feature()
+                + (nio ? ", Transport.APACHE_ASYNC" : "")
                 + (virtual
                     ? ", virtual threads passed in"
                     : ownVirtual
@@ -67,9 +72,12 @@ public final class StreamsBenchmark {
         "client executor",
         virtual
             ? "executor(Executors.newVirtualThreadPerTaskExecutor()), counted by the benchmark"
-            : ownVirtual
-                ? "the client's own (one pailot-inference-io virtual thread per running call)"
-                : "the client's own (one pailot-inference-io platform thread per running call)");
+            : nio
+                ? "the client's own; Apache reactor threads read every stream and hand complete"
+                    + " events to pailot-inference-io threads"
+                : ownVirtual
+                    ? "the client's own (one pailot-inference-io virtual thread per running call)"
+                    : "the client's own (one pailot-inference-io platform thread per running call)");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     report.note("max heap", memory.getHeapMemoryUsage().getMax() / (1 << 20) + " MB (-Xmx)");
@@ -84,6 +92,7 @@ public final class StreamsBenchmark {
                 .maxIdleConnections(1024)
                 .concurrencyLimit(1024)
                 .executor(executor)
+                .transport(nio ? Transport.APACHE_ASYNC : Transport.OKHTTP)
                 .build()) {
       ChatRequest request =
           ChatRequest.builder()

@@ -4,6 +4,7 @@ import dev.pailot.core.error.ValidationException;
 import dev.pailot.serving.client.AdaptiveConcurrency;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.client.InferenceClientBuilder;
+import dev.pailot.serving.client.Transport;
 import dev.pailot.serving.load.ArrivalProcess;
 import dev.pailot.serving.load.LengthDistribution;
 import dev.pailot.serving.load.LoadGenerator;
@@ -98,6 +99,13 @@ public final class LoadGeneratorMain implements Callable<Integer> {
               + " of the HTTP call; about half the TTFT SLO)")
   Long ttftTargetMs;
 
+  @Option(
+      names = "--transport",
+      description =
+          "HTTP stack: OKHTTP (thread per call) or APACHE_ASYNC (non-blocking; streams hold no"
+              + " thread) (default ${DEFAULT-VALUE})")
+  Transport transport = Transport.OKHTTP;
+
   @Option(names = "--max-in-flight", description = "closed-loop cap of the generator")
   Integer maxInFlight;
 
@@ -166,9 +174,10 @@ public final class LoadGeneratorMain implements Callable<Integer> {
           "Concurrency sweep at " + rate + " req/s",
           spec,
           sweepConcurrency,
-          limit -> target(client(url, token, limit, null, null)));
+          limit -> target(client(url, token, limit, null, null, transport)));
     }
-    try (InferenceClient client = client(url, token, concurrency, adaptive, ttftTargetMs);
+    try (InferenceClient client =
+            client(url, token, concurrency, adaptive, ttftTargetMs, transport);
         LoadGenerator load = LoadGenerator.create(target(client))) {
       if (sweepRates != null) {
         return load.sweepRates("Rate sweep", spec, sweepRates);
@@ -208,14 +217,20 @@ public final class LoadGeneratorMain implements Callable<Integer> {
   }
 
   static InferenceClient client(
-      String url, String token, int limit, String adaptive, Long ttftTargetMs) {
+      String url,
+      String token,
+      int limit,
+      String adaptive,
+      Long ttftTargetMs,
+      Transport transport) {
     if (ttftTargetMs != null && adaptive == null) {
       throw ValidationException.invalidField(
           "--ttft-target-ms",
           "is set but the limit is fixed, so nothing would steer to it",
           "add --adaptive MIN,INITIAL,MAX");
     }
-    InferenceClientBuilder builder = InferenceClient.builder().endpoint(url).token(token);
+    InferenceClientBuilder builder =
+        InferenceClient.builder().endpoint(url).token(token).transport(transport);
     if (adaptive != null) {
       int[] v = Arrays.stream(adaptive.split(",")).mapToInt(Integer::parseInt).toArray();
       AdaptiveConcurrency settings = AdaptiveConcurrency.of(v[0], v[1], v[2]);

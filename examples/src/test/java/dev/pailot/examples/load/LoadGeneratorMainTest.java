@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pailot.core.error.ValidationException;
+import dev.pailot.serving.client.Transport;
 import dev.pailot.serving.load.LengthDistribution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ class LoadGeneratorMainTest {
   @Test
   void aTtftTargetNeedsAnAdaptiveLimit() {
     assertThatThrownBy(
-            () -> LoadGeneratorMain.client("http://127.0.0.1:1/api/predict/x", "t", 8, null, 500L))
+            () ->
+                LoadGeneratorMain.client(
+                    "http://127.0.0.1:1/api/predict/x", "t", 8, null, 500L, Transport.OKHTTP))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("--ttft-target-ms")
         .hasMessageContaining("--adaptive");

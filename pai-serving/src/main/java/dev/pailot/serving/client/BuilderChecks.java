@@ -43,6 +43,7 @@ final class BuilderChecks {
         positive("idleTimeout", b.idleTimeout),
         positive("totalTimeout", b.totalTimeout),
         b.okHttpClient,
+        b.transport,
         b.registry != null ? b.registry : new CompositeMeterRegistry(),
         b.executor,
         b.maxRequests,

@@ -31,7 +31,16 @@ class CancellationTest {
     server.start();
     endless = new EndlessStream();
     server.enqueue(endless.response());
-    client = InferenceClient.builder().endpoint(server.url("/v1").toString()).build();
+    client =
+        InferenceClient.builder()
+            .endpoint(server.url("/v1").toString())
+            .transport(transport())
+            .build();
+  }
+
+  /** The HTTP stack under test; a subclass runs the same cases on another. */
+  Transport transport() {
+    return Transport.OKHTTP;
   }
 
   @AfterEach

@@ -18,11 +18,16 @@ final class EndlessStream implements MockResponseBody {
   final CountDownLatch clientClosed = new CountDownLatch(1);
   final AtomicInteger written = new AtomicInteger();
 
+  /**
+   * The response, delimited by the connection's end: MockWebServer would otherwise announce the
+   * unknown length as {@code Content-Length: -1}, which strict HTTP clients refuse.
+   */
   MockResponse response() {
     return new MockResponse.Builder()
         .code(200)
         .setHeader("Content-Type", "text/event-stream")
         .body(this)
+        .removeHeader("Content-Length")
         .build();
   }
 

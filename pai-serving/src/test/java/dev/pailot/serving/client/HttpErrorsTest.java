@@ -42,7 +42,13 @@ class HttpErrorsTest {
         InferenceClient.builder()
             .endpoint(server.url("/api/predict/errs").toString())
             .token(TOKEN)
+            .transport(transport())
             .build();
+  }
+
+  /** The HTTP stack under test; a subclass runs the same cases on another. */
+  Transport transport() {
+    return Transport.OKHTTP;
   }
 
   @AfterEach

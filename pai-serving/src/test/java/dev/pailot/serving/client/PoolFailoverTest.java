@@ -40,6 +40,11 @@ class PoolFailoverTest {
     backup.start();
   }
 
+  /** The HTTP stack under test; a subclass runs the same cases on another. */
+  Transport transport() {
+    return Transport.OKHTTP;
+  }
+
   @AfterEach
   void stop() {
     primary.close();
@@ -52,6 +57,7 @@ class PoolFailoverTest {
 
   private InferenceClientBuilder pool(String primaryUrl, FailoverOptions failover) {
     return InferenceClient.builder()
+        .transport(transport())
         .addEndpoint(Endpoint.builder().url(primaryUrl).token(TOKEN_A).weight(1000).build())
         .addEndpoint(Endpoint.of(backupUrl(), TOKEN_B))
         .failover(failover)

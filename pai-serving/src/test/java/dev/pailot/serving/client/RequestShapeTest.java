@@ -31,7 +31,13 @@ class RequestShapeTest {
             .endpoint(server.url("/api/predict/shape/").toString())
             .token("shape-token-abcdef")
             .defaultModel("qwen")
+            .transport(transport())
             .build();
+  }
+
+  /** The HTTP stack under test; a subclass runs the same cases on another. */
+  Transport transport() {
+    return Transport.OKHTTP;
   }
 
   @AfterEach

@@ -26,13 +26,20 @@ class RetryAndBreakerTest {
     server.start();
   }
 
+  /** The HTTP stack under test; a subclass runs the same cases on another. */
+  Transport transport() {
+    return Transport.OKHTTP;
+  }
+
   @AfterEach
   void stop() {
     server.close();
   }
 
   private InferenceClientBuilder client() {
-    return InferenceClient.builder().endpoint(server.url("/api/predict/one").toString());
+    return InferenceClient.builder()
+        .endpoint(server.url("/api/predict/one").toString())
+        .transport(transport());
   }
 
   private static ChatRequest request() {

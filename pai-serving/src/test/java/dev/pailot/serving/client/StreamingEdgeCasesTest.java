@@ -23,7 +23,13 @@ class StreamingEdgeCasesTest {
         InferenceClient.builder()
             .endpoint(server.url("/api/predict/edge").toString())
             .token("edge-token-123456")
+            .transport(transport())
             .build();
+  }
+
+  /** The HTTP stack under test; a subclass runs the same cases on another. */
+  Transport transport() {
+    return Transport.OKHTTP;
   }
 
   @AfterEach

@@ -30,7 +30,13 @@ class TimingsAndMetricsTest {
             .endpoint(server.url("/api/predict/qwen_chat").toString())
             .meterRegistry(registry)
             .interTokenHistogram(true)
+            .transport(transport())
             .build();
+  }
+
+  /** The HTTP stack under test; a subclass runs the same cases on another. */
+  Transport transport() {
+    return Transport.OKHTTP;
   }
 
   @AfterEach

@@ -17,10 +17,10 @@ import dev.pailot.serving.client.RerankRequest;
 import dev.pailot.serving.client.RerankResult;
 import dev.pailot.serving.client.StreamHandle;
 import dev.pailot.serving.client.StreamListener;
+import dev.pailot.serving.client.Transport;
 import dev.pailot.serving.client.internal.admission.AdmissionController;
 import dev.pailot.serving.client.internal.pool.EndpointPool;
 import dev.pailot.serving.client.internal.pool.HealthProbe;
-import dev.pailot.serving.client.internal.pool.PoolEndpoint;
 import dev.pailot.serving.client.internal.pool.RetryPlan;
 import java.util.List;
 import java.util.Objects;
@@ -29,11 +29,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.sse.EventSource;
-import okhttp3.sse.EventSources;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * The pipeline behind {@code InferenceClient}: owns the OkHttp client, the threads, the admission
@@ -45,7 +43,9 @@ public final class ClientCore implements AutoCloseable {
   private final ClientSettings settings;
   private final ClientThreads threads;
   private final OkHttpClient http;
-  private final EventSource.Factory sse;
+  private final CloseableHttpAsyncClient apache;
+  private final UnaryTransport unary;
+  private final StreamTransport streams;
   private final AdmissionController admission;
   private final InferenceMetrics metrics;
   private final RequestBodies bodies;
@@ -62,7 +62,11 @@ public final class ClientCore implements AutoCloseable {
     this.settings = settings;
     this.threads = new ClientThreads(settings.executor());
     this.http = HttpSetup.client(settings, threads.io());
-    this.sse = EventSources.createFactory(http);
+    this.apache =
+        settings.transport() == Transport.APACHE_ASYNC ? ApacheHttp.start(settings) : null;
+    this.unary = apache != null ? new ApacheUnary(apache, threads.io()) : new OkHttpUnary(http);
+    this.streams =
+        apache != null ? new ApacheStreams(apache, threads.io()) : new OkHttpStreams(http);
     this.admission = ClientStages.admission(settings, threads.timer());
     this.metrics = new InferenceMetrics(settings.registry(), settings.serviceName(), admission);
     this.bodies = new RequestBodies(JSON, settings.defaultModel());
@@ -284,16 +288,6 @@ public final class ClientCore implements AutoCloseable {
     return new RequestInfo(op, settings.serviceName(), settings.endpoint().display(), id, 0);
   }
 
-  Request post(
-      HttpUrl url,
-      byte[] body,
-      String contentType,
-      RequestInfo info,
-      String accept,
-      PoolEndpoint endpoint) {
-    return HttpSetup.post(url, body, contentType, info.requestId(), accept, endpoint.token());
-  }
-
   void track(Exchange<?> x) {
     live.add(x);
   }
@@ -310,8 +304,12 @@ public final class ClientCore implements AutoCloseable {
     return http;
   }
 
-  EventSource.Factory sse() {
-    return sse;
+  UnaryTransport unaryTransport() {
+    return unary;
+  }
+
+  StreamTransport streamTransport() {
+    return streams;
   }
 
   ScheduledExecutorService timer() {
@@ -371,6 +369,9 @@ public final class ClientCore implements AutoCloseable {
       x.fail(LimitErrors.closedWhileRunning(x.info));
     }
     metrics.close();
+    if (apache != null) {
+      apache.close(CloseMode.IMMEDIATE);
+    }
     threads.close();
     if (settings.baseClient() == null) {
       http.connectionPool().evictAll();

@@ -5,6 +5,7 @@ import dev.pailot.serving.client.Endpoint;
 import dev.pailot.serving.client.EngineMetricsSteering;
 import dev.pailot.serving.client.FailoverOptions;
 import dev.pailot.serving.client.RetryOptions;
+import dev.pailot.serving.client.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import okhttp3.OkHttpClient;
  * @param idleTimeout longest gap between stream events, and the write timeout
  * @param totalTimeout longest request, from submission, unless its deadline is shorter
  * @param baseClient the user's OkHttpClient to derive from, or {@code null}
+ * @param transport the HTTP stack under whole-answer calls
  * @param registry where metrics go
  * @param executor the user's I/O executor, or {@code null} for the client's own threads
  * @param maxRequests the dispatcher's limit of concurrent calls
@@ -49,6 +51,7 @@ public record ClientSettings(
     Duration idleTimeout,
     Duration totalTimeout,
     OkHttpClient baseClient,
+    Transport transport,
     MeterRegistry registry,
     ExecutorService executor,
     int maxRequests,

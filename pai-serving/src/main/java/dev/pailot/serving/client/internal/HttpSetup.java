@@ -38,6 +38,20 @@ final class HttpSetup {
       String requestId,
       String accept,
       AccessToken token) {
+    Request.Builder b =
+        new Request.Builder()
+            .url(url)
+            .post(RequestBody.create(body, mediaType(contentType)))
+            .addHeader("Accept", accept)
+            .addHeader("X-Request-Id", requestId);
+    if (token != null) {
+      b.addHeader("Authorization", token.headerValue());
+    }
+    return b.build();
+  }
+
+  /** Parses a request's media type, or says which field is wrong and how to fix it. */
+  static MediaType mediaType(String contentType) {
     MediaType type = JSON.equals(contentType) ? JSON_TYPE : MediaType.parse(contentType);
     if (type == null) {
       throw ValidationException.invalidField(
@@ -45,16 +59,7 @@ final class HttpSetup {
           "\"" + contentType + "\" is not a media type",
           "use e.g. application/json");
     }
-    Request.Builder b =
-        new Request.Builder()
-            .url(url)
-            .post(RequestBody.create(body, type))
-            .addHeader("Accept", accept)
-            .addHeader("X-Request-Id", requestId);
-    if (token != null) {
-      b.addHeader("Authorization", token.headerValue());
-    }
-    return b.build();
+    return type;
   }
 
   static OkHttpClient client(ClientSettings s, ExecutorService io) {

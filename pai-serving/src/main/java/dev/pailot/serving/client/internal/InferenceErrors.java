@@ -20,7 +20,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import okhttp3.Response;
 
 /**
  * The one place where HTTP statuses, error bodies and broken streams become exceptions. Messages
@@ -29,7 +28,6 @@ import okhttp3.Response;
  * appear.
  */
 final class InferenceErrors {
-  private static final long BODY_LIMIT = 64 * 1024;
   private static final int QUOTE_LIMIT = 300;
 
   private final ObjectReader errorReader;
@@ -39,9 +37,9 @@ final class InferenceErrors {
   }
 
   /** Maps a non-2xx answer. The body is read (at most 64 KiB), not closed. */
-  PaiException fromStatus(RequestInfo info, Response response) {
+  PaiException fromStatus(RequestInfo info, HttpAnswer response) {
     int status = response.code();
-    String body = peek(response);
+    String body = response.peek();
     ErrorDto error = parse(body);
     String quoted = error != null ? quote(error.message()) : null;
     String type = error != null && error.type() != null ? error.type() : "HTTP " + status;
@@ -219,8 +217,9 @@ final class InferenceErrors {
   }
 
   /** A streamed request got something other than an event stream. */
-  InferenceResponseException notEventStream(RequestInfo info, Response response) {
-    String type = response.header("Content-Type", "no Content-Type");
+  InferenceResponseException notEventStream(RequestInfo info, HttpAnswer response) {
+    String type = response.header("Content-Type");
+    type = type != null ? type : "no Content-Type";
     return new InferenceResponseException(
         info.subject()
             + ": a streamed request was answered with "
@@ -242,14 +241,6 @@ final class InferenceErrors {
       return dto == null ? null : dto.resolve();
     } catch (JsonProcessingException e) {
       return null;
-    }
-  }
-
-  private static String peek(Response response) {
-    try {
-      return response.peekBody(BODY_LIMIT).string().strip();
-    } catch (IOException | IllegalStateException e) {
-      return "";
     }
   }
 

@@ -12,21 +12,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import okhttp3.HttpUrl;
-import okhttp3.Response;
-import okhttp3.sse.EventSource;
-import okhttp3.sse.EventSourceListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A streamed chat or text completion over SSE. okhttp-sse parses the event stream (split reads,
- * comments and keep-alives, multi-line data); each event's data is one JSON chunk read with
- * Jackson, or {@code [DONE]}. The reader thread delivers to the sink, waiting for the sink's demand
- * first, and records timings. The time to the first token and the gaps between events are checked
- * by the watchdog. Each attempt has its own {@link Reader} holding what it received; a retry starts
- * from nothing, and the first delta handed to the sink commits the attempt (no retry after it).
- * Thread-safe as a {@link StreamHandle}.
+ * A streamed chat or text completion over SSE, through the client's {@link StreamTransport}.
+ * okhttp-sse's parser reads the event stream (split reads, comments and keep-alives, multi-line
+ * data); each event's data is one JSON chunk read with Jackson, or {@code [DONE]}. The reader
+ * thread delivers to the sink, waiting for the sink's demand first, and records timings. The time
+ * to the first token and the gaps between events are checked by the watchdog. Each attempt has its
+ * own {@link Reader} holding what it received; a retry starts from nothing, and the first delta
+ * handed to the sink commits the attempt (no retry after it). Thread-safe as a {@link
+ * StreamHandle}.
  */
 final class StreamExchange extends Exchange<ChatResult> implements StreamHandle {
   private static final Logger LOG = LoggerFactory.getLogger(StreamExchange.class);
@@ -56,17 +53,19 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
   void send(Attempt attempt) {
     timing.sent(System.nanoTime());
     Reader reader = new Reader(attempt);
-    HttpUrl url = attempt.endpoint.address().openAi(route);
     synchronized (this) {
       activeReader = reader;
     }
-    EventSource source =
-        core.sse()
-            .newEventSource(
-                core.post(
-                    url, body, "application/json", info, "text/event-stream", attempt.endpoint),
-                reader);
-    attempt.onCancel(source::cancel);
+    core.streamTransport()
+        .open(
+            new UnaryTransport.Outgoing(
+                attempt.endpoint.address().openAi(route),
+                body,
+                "application/json",
+                info.requestId(),
+                "text/event-stream",
+                attempt.endpoint.token()),
+            reader);
     armWatchdog(attempt);
   }
 
@@ -168,8 +167,11 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
   }
 
-  /** okhttp-sse's callbacks for one attempt, all on its reading thread, and what it received. */
-  private final class Reader extends EventSourceListener {
+  /**
+   * The transport's reports for one attempt, one at a time on its reading thread, and what it
+   * received.
+   */
+  private final class Reader implements StreamTransport.Events {
     private final Attempt attempt;
     private final StringBuilder text = new StringBuilder();
     private volatile Thread thread;
@@ -186,14 +188,19 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
 
     @Override
-    public void onOpen(EventSource source, Response response) {
+    public void cancelWith(Runnable cancel) {
+      attempt.onCancel(cancel);
+    }
+
+    @Override
+    public void opened() {
       thread = Thread.currentThread();
       opened = true;
       timing.event(System.nanoTime());
     }
 
     @Override
-    public void onEvent(EventSource source, String id, String type, String data) {
+    public void event(String data) {
       thread = Thread.currentThread();
       if (live(attempt)) {
         onData(data);
@@ -201,19 +208,19 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
 
     @Override
-    public void onClosed(EventSource source) {
+    public void closed() {
       thread = Thread.currentThread();
       if (live(attempt)) {
-        closed();
+        ended();
       }
       finished();
     }
 
     @Override
-    public void onFailure(EventSource source, Throwable t, Response response) {
+    public void failed(Throwable t, HttpAnswer response) {
       thread = Thread.currentThread();
       if (live(attempt)) {
-        failed(t, response);
+        broke(t, response);
       }
       finished();
     }
@@ -297,7 +304,7 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
       }
     }
 
-    private void closed() {
+    private void ended() {
       if (!sawDone) {
         attemptFailed(attempt, core.errors().endedWithoutDone(info, timing.deltas()));
         return;
@@ -317,8 +324,8 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
       succeed(result, result.timings());
     }
 
-    private void failed(Throwable t, Response response) {
-      if (response != null && !response.isSuccessful()) {
+    private void broke(Throwable t, HttpAnswer response) {
+      if (response != null && (response.code() < 200 || response.code() >= 300)) {
         attemptFailed(attempt, core.errors().fromStatus(info, response));
       } else if (t instanceof IOException io) {
         attemptFailed(

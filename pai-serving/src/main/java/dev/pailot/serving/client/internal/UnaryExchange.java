@@ -8,24 +8,20 @@ import dev.pailot.serving.client.InferenceResponseException;
 import dev.pailot.serving.client.Timings;
 import dev.pailot.serving.client.Usage;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
-import okhttp3.Response;
 
 /**
  * A request answered by one whole body: non-streamed chat and completions, embeddings, rerank and
- * raw predict. The body is read on the I/O thread and handed to an {@link AnswerReader}; when the
- * exchange has an inline caller (a blocking raw predict), its first attempt runs on that caller's
- * own thread instead, and retries go through the I/O threads. Nothing reaches the caller before the
- * whole answer is read, so every failure of an attempt may be retried (when its kind is retryable),
- * except a raw predict call that lost its connection while reading: the processor may have acted on
- * it.
+ * raw predict, sent through the client's {@link UnaryTransport}. The body is read off the caller's
+ * thread and handed to an {@link AnswerReader}; when the exchange has an inline caller (a blocking
+ * raw predict), its first attempt may be read on that caller's own thread instead (OkHttp) or
+ * complete it straight from the I/O reactor (Apache), and retries go through the I/O threads.
+ * Nothing reaches the caller before the whole answer is read, so every failure of an attempt may be
+ * retried (when its kind is retryable), except a raw predict call that lost its connection while
+ * reading: the processor may have acted on it.
  *
  * @param <T> the result type
  */
@@ -36,13 +32,13 @@ final class UnaryExchange<T> extends Exchange<T> {
      * Reads the answer.
      *
      * @param body the body
-     * @param response the response (headers only; the body is already read)
+     * @param response the answer (status and headers; the body is already read)
      * @param timings builds the timings from the usage the answer reported ({@code null}: none)
      * @return the result
      * @throws IOException if the body is malformed
      * @throws PaiException if the body has the wrong shape
      */
-    T read(byte[] body, Response response, TimingsFactory timings) throws IOException;
+    T read(byte[] body, HttpAnswer response, TimingsFactory timings) throws IOException;
   }
 
   /** Builds the request's timings once the answer's usage is known. */
@@ -96,46 +92,28 @@ final class UnaryExchange<T> extends Exchange<T> {
   @Override
   void send(Attempt attempt) {
     timing.sent(System.nanoTime());
-    HttpUrl target = url.apply(attempt.endpoint.address());
-    Call call =
-        core.http()
-            .newCall(
-                core.post(target, body, contentType, info, "application/json", attempt.endpoint));
-    attempt.onCancel(call::cancel);
-    Answer answer = new Answer(attempt);
+    UnaryTransport.Outgoing outgoing =
+        new UnaryTransport.Outgoing(
+            url.apply(attempt.endpoint.address()),
+            body,
+            contentType,
+            info.requestId(),
+            "application/json",
+            attempt.endpoint.token());
     armWatchdog(attempt); // cancels the call at the deadline, whichever thread reads it
-    if (Thread.currentThread() != inlineCaller) {
-      call.enqueue(answer);
-      return;
-    }
-    // The caller waits for this very answer: read it on its thread, with no hand-off to an I/O
-    // thread and back.
-    Response response;
-    // Exception, not IOException: OkHttp is Kotlin and can also throw an undeclared
-    // InterruptedException.
-    try {
-      response = call.execute();
-    } catch (Exception e) {
-      if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
-        Thread.currentThread().interrupt();
-        future.cancel(false); // as an interrupted wait would: the caller sees a cancellation
-      } else if (e instanceof IOException io) {
-        answer.onFailure(call, io);
-      } else {
-        attemptFailed(attempt, e);
-      }
-      return;
-    }
-    answer.onResponse(call, response);
+    // A caller waiting for this very answer may read it on its own thread, with no hand-off to an
+    // I/O thread and back.
+    core.unaryTransport()
+        .send(outgoing, new Answer(attempt), Thread.currentThread() == inlineCaller);
   }
 
-  private void answered(Attempt attempt, Response response) {
+  private void answered(Attempt attempt, HttpAnswer response) {
     if (failureStatus.test(response.code())) {
       attemptFailed(attempt, core.errors().fromStatus(info, response));
       return;
     }
     try {
-      byte[] bytes = response.body().bytes();
+      byte[] bytes = response.body();
       long end = System.nanoTime();
       Timings[] built = new Timings[1];
       T value = reader.read(bytes, response, u -> built[0] = timing.build(end, u, info));
@@ -145,14 +123,18 @@ final class UnaryExchange<T> extends Exchange<T> {
     } catch (JsonProcessingException e) {
       attemptFailed(attempt, core.errors().malformed(info, "the answer body", e, 0));
     } catch (IOException e) {
-      InferenceResponseException lost = core.errors().connectionLost(info, e, 0);
-      if (mayHaveActed()) {
-        fail(lost);
-      } else {
-        attemptFailed(attempt, lost);
-      }
+      lost(attempt, e);
     } catch (PaiException e) {
       attemptFailed(attempt, e);
+    }
+  }
+
+  private void lost(Attempt attempt, IOException e) {
+    InferenceResponseException lost = core.errors().connectionLost(info, e, 0);
+    if (mayHaveActed()) {
+      fail(lost);
+    } else {
+      attemptFailed(attempt, lost);
     }
   }
 
@@ -164,8 +146,8 @@ final class UnaryExchange<T> extends Exchange<T> {
     return info.operation() == Operation.PREDICT;
   }
 
-  /** OkHttp's callbacks for one attempt, on the I/O thread. */
-  private final class Answer implements Callback {
+  /** The transport's report for one attempt. */
+  private final class Answer implements UnaryTransport.Callback {
     private final Attempt attempt;
 
     Answer(Attempt attempt) {
@@ -173,12 +155,23 @@ final class UnaryExchange<T> extends Exchange<T> {
     }
 
     @Override
-    public void onFailure(Call call, IOException e) {
+    public void cancelWith(Runnable cancel) {
+      attempt.onCancel(cancel);
+    }
+
+    @Override
+    public void answered(HttpAnswer answer) {
+      if (live(attempt)) {
+        UnaryExchange.this.answered(attempt, answer);
+      }
+    }
+
+    @Override
+    public void unreachable(IOException e, boolean neverConnected) {
       if (!live(attempt)) {
         return;
       }
       EndpointUnavailableException error = core.errors().unreachable(info, e);
-      boolean neverConnected = e instanceof ConnectException || e instanceof UnknownHostException;
       if (mayHaveActed() && !neverConnected) {
         fail(error);
       } else {
@@ -187,11 +180,21 @@ final class UnaryExchange<T> extends Exchange<T> {
     }
 
     @Override
-    public void onResponse(Call call, Response response) {
-      try (response) {
-        if (live(attempt)) {
-          answered(attempt, response);
-        }
+    public void lost(IOException e) {
+      if (live(attempt)) {
+        UnaryExchange.this.lost(attempt, e);
+      }
+    }
+
+    @Override
+    public void interrupted() {
+      future.cancel(false); // as an interrupted wait would: the caller sees a cancellation
+    }
+
+    @Override
+    public void failed(Throwable e) {
+      if (live(attempt)) {
+        attemptFailed(attempt, e);
       }
     }
   }

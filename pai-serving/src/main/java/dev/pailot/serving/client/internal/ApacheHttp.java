@@ -1,0 +1,163 @@
+package dev.pailot.serving.client.internal;
+
+import java.io.IOException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.client5.http.async.AsyncExecRuntime;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the Apache HttpClient 5 non-blocking client behind {@code Transport.APACHE_ASYNC}, and the
+ * requests sent with it. Its I/O reactor threads ({@code pailot-inference-nio-C-N}, one per core)
+ * serve every connection. Socket, response and pool-lease timeouts are off, as on OkHttp: the
+ * client's watchdog enforces its own timeouts and cancels the call. Apache's wire log (raw bytes:
+ * tokens and prompts) is switched off, and the {@code Authorization} header prints as {@code ****}
+ * in its header log, so turning Apache's DEBUG logging on shows no secret.
+ */
+final class ApacheHttp {
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
+  private static final String RUNTIME = "dev.pailot.exec-runtime";
+
+  private ApacheHttp() {}
+
+  static CloseableHttpAsyncClient start(ClientSettings s) {
+    ConnectionConfig connection =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(s.connectTimeout()))
+            .setSocketTimeout(Timeout.DISABLED)
+            .build();
+    CloseableHttpAsyncClient http =
+        HttpAsyncClients.custom()
+            .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(Timeout.DISABLED).build())
+            .setConnectionManager(
+                PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(s.maxRequests())
+                    .setMaxConnPerRoute(s.maxRequestsPerHost())
+                    .setDefaultConnectionConfig(connection)
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(Timeout.DISABLED)
+                    .setConnectionRequestTimeout(Timeout.DISABLED)
+                    .build())
+            .setIoSessionDecorator(session -> session) // no wire log
+            .addExecInterceptorFirst("pailot-runtime", ApacheHttp::noteRuntime)
+            .setThreadFactory(reactorThreads())
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .evictIdleConnections(TimeValue.ofMinutes(5))
+            .build();
+    http.start();
+    return http;
+  }
+
+  /**
+   * Sends {@code o} and returns how to cancel it. Cancelling also discards the call's connection
+   * itself: in HttpClient 5.5.1 a connect that completes on the reactor before the calling thread
+   * records it can leave the future's cancel hook pointing at the finished connect, so that {@code
+   * Future.cancel} alone would leave the exchange running and its connection leased.
+   */
+  static <T> Runnable execute(
+      CloseableHttpAsyncClient http,
+      UnaryTransport.Outgoing o,
+      AsyncResponseConsumer<T> consumer,
+      FutureCallback<T> callback) {
+    AtomicReference<AsyncExecRuntime> runtime = new AtomicReference<>();
+    HttpClientContext context = HttpClientContext.create();
+    context.setAttribute(RUNTIME, runtime);
+    Future<T> call =
+        http.execute(SimpleRequestProducer.create(request(o)), consumer, null, context, callback);
+    return () -> {
+      call.cancel(true);
+      AsyncExecRuntime r = runtime.get();
+      if (r != null) {
+        r.discardEndpoint();
+      }
+    };
+  }
+
+  /** Records the call's runtime where {@link #execute} can find it, then goes on. */
+  @SuppressWarnings("unchecked")
+  private static void noteRuntime(
+      HttpRequest request,
+      AsyncEntityProducer entity,
+      AsyncExecChain.Scope scope,
+      AsyncExecChain chain,
+      AsyncExecCallback callback)
+      throws HttpException, IOException {
+    if (scope.clientContext.getAttribute(RUNTIME) instanceof AtomicReference<?> ref) {
+      ((AtomicReference<AsyncExecRuntime>) ref).set(scope.execRuntime);
+    }
+    chain.proceed(request, entity, scope, callback);
+  }
+
+  /** The POST for {@code o}; its media type is checked first. */
+  private static SimpleHttpRequest request(UnaryTransport.Outgoing o) {
+    HttpSetup.mediaType(o.contentType());
+    SimpleRequestBuilder b =
+        SimpleRequestBuilder.post(o.url().uri())
+            .setBody(o.body(), ContentType.parse(o.contentType()))
+            .addHeader("Accept", o.accept())
+            .addHeader("X-Request-Id", o.requestId());
+    if (o.token() != null) {
+      b.addHeader(new Secret("Authorization", o.token().headerValue()));
+    }
+    return b.build();
+  }
+
+  private static ThreadFactory reactorThreads() {
+    int client = CLIENTS.incrementAndGet();
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "pailot-inference-nio-" + client + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** A header whose value is sent but never printed. */
+  private record Secret(String name, String value) implements Header {
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public String getValue() {
+      return value;
+    }
+
+    @Override
+    public boolean isSensitive() {
+      return true;
+    }
+
+    @Override
+    public String toString() {
+      return name + ": ****";
+    }
+  }
+}

@@ -1,0 +1,352 @@
+package dev.pailot.serving.client.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.sse.internal.ServerSentEventReader;
+import okio.Buffer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+/**
+ * Streams on Apache HttpClient 5's non-blocking client, so an open stream holds no thread while it
+ * waits for its next event. The I/O reactor only appends the bytes it reads to the stream's buffer
+ * and notes where complete events end (a blank line); the stream's reports then run on the client's
+ * executor, one task at a time per stream, where okhttp-sse's event parser reads the complete
+ * events. Flow control: the connection may have at most {@link #WINDOW} bytes read and not yet
+ * parsed; while the consumer holds the reporting task (waiting for a subscriber's demand), the
+ * window is not reopened and TCP pushes back on the server.
+ */
+final class ApacheStreams implements StreamTransport {
+  /** Bytes a stream may have read ahead of its consumer. */
+  static final int WINDOW = 64 * 1024;
+
+  private final CloseableHttpAsyncClient http;
+  private final Executor executor;
+
+  ApacheStreams(CloseableHttpAsyncClient http, Executor executor) {
+    this.http = http;
+    this.executor = executor;
+  }
+
+  @Override
+  public void open(UnaryTransport.Outgoing o, Events events) {
+    Call call = new Call(events, executor);
+    events.cancelWith(ApacheHttp.execute(http, o, call, call.ending()));
+  }
+
+  /**
+   * One stream: the reactor's side (the consumer methods) and the reporting side ({@link #run}).
+   */
+  private static final class Call implements AsyncResponseConsumer<Void>, Runnable {
+    private final Events events;
+    private final Executor executor;
+    private final AtomicInteger work = new AtomicInteger();
+    private final Buffer ready = new Buffer(); // only the reporting task touches it
+    private final ServerSentEventReader parser;
+    // guarded by this:
+    private final Buffer pending = new Buffer();
+    private long complete; // bytes of pending that end in a blank line
+    private boolean atLineStart = true;
+    private boolean afterCr;
+    private CapacityChannel channel;
+    private long window;
+    private long parsing; // taken into ready, not yet parsed
+    private boolean opened;
+    private boolean ended;
+    private Throwable failure;
+    private HttpAnswer failedAnswer;
+    private ByteArrayOutputStream errorBody;
+    private Head head;
+    // only the reporting task:
+    private boolean openReported;
+    private boolean endReported;
+
+    Call(Events events, Executor executor) {
+      this.events = events;
+      this.executor = executor;
+      this.parser =
+          new ServerSentEventReader(
+              ready,
+              new ServerSentEventReader.Callback() {
+                @Override
+                public void onEvent(String id, String type, String data) {
+                  events.event(data);
+                }
+
+                @Override
+                public void onRetryChange(long timeMs) {
+                  // Reconnection is not used: a generation is never resumed.
+                }
+              });
+    }
+
+    FutureCallback<Void> ending() {
+      return new FutureCallback<>() {
+        @Override
+        public void completed(Void result) {
+          // The consumer reported the end.
+        }
+
+        @Override
+        public void failed(Exception e) {
+          fail(e, null);
+        }
+
+        @Override
+        public void cancelled() {
+          fail(new IOException("Canceled"), null);
+        }
+      };
+    }
+
+    @Override
+    public void consumeResponse(
+        HttpResponse response,
+        EntityDetails entity,
+        HttpContext context,
+        FutureCallback<Void> result) {
+      Head h = new Head(response, new byte[0]);
+      String type = h.header("Content-Type");
+      synchronized (this) {
+        head = h;
+        if (h.code() < 200 || h.code() >= 300) {
+          errorBody = new ByteArrayOutputStream();
+          if (entity == null) {
+            fail(null, h);
+          }
+          return;
+        }
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+          fail(new IllegalStateException("Invalid content-type: " + type), h);
+          return;
+        }
+        opened = true;
+        if (entity == null) {
+          ended = true;
+        }
+      }
+      schedule();
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context) {
+      // 1xx answers carry nothing for a stream.
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel c) {
+      synchronized (this) {
+        channel = c;
+      }
+      grant();
+    }
+
+    @Override
+    public void consume(ByteBuffer src) {
+      boolean errorAnswer;
+      synchronized (this) {
+        window -= src.remaining();
+        errorAnswer = errorBody != null;
+        if (errorAnswer) {
+          int n = (int) Math.min(src.remaining(), HttpAnswer.PEEK_LIMIT - errorBody.size());
+          if (n > 0) {
+            byte[] b = new byte[n];
+            src.get(b);
+            errorBody.write(b, 0, n);
+          }
+          src.position(src.limit());
+        } else {
+          frameAndKeep(src);
+        }
+      }
+      if (errorAnswer) {
+        grant();
+      } else {
+        schedule();
+      }
+    }
+
+    /** Notes where events end in {@code src}, then keeps it. Guarded by this. */
+    private void frameAndKeep(ByteBuffer src) {
+      long base = pending.size();
+      for (int i = src.position(); i < src.limit(); i++) {
+        frame(src.get(i), base + i - src.position());
+      }
+      try {
+        pending.write(src);
+      } catch (IOException cannot) {
+        throw new IllegalStateException(cannot); // a Buffer does not fail
+      }
+    }
+
+    /** Notes a line end; a line end at the start of a line ends an event. Guarded by this. */
+    private void frame(byte b, long at) {
+      if (afterCr && b == '\n') {
+        afterCr = false; // the second half of CRLF
+        return;
+      }
+      afterCr = b == '\r';
+      if (b == '\r' || b == '\n') {
+        if (atLineStart) {
+          complete = at + 1;
+        }
+        atLineStart = true;
+      } else {
+        atLineStart = false;
+      }
+    }
+
+    @Override
+    public void streamEnd(List<? extends Header> trailers) {
+      synchronized (this) {
+        if (errorBody != null) {
+          fail(null, new Head(head.response, errorBody.toByteArray()));
+          return;
+        }
+        ended = true;
+      }
+      schedule();
+    }
+
+    @Override
+    public void failed(Exception cause) {
+      fail(cause, null);
+    }
+
+    @Override
+    public void releaseResources() {
+      // Buffers go with the call.
+    }
+
+    private void fail(Throwable cause, HttpAnswer answer) {
+      synchronized (this) {
+        if (failure != null || failedAnswer != null) {
+          return;
+        }
+        failure = cause;
+        failedAnswer = answer;
+        if (cause == null && answer == null) {
+          failure = new IOException("the stream failed without a cause");
+        }
+      }
+      schedule();
+    }
+
+    private void schedule() {
+      if (work.getAndIncrement() == 0) {
+        try {
+          executor.execute(this);
+        } catch (RejectedExecutionException closing) {
+          run();
+        }
+      }
+    }
+
+    /** The reporting task: opened, then events as they complete, then one ending. */
+    @Override
+    public void run() {
+      do {
+        report();
+      } while (work.decrementAndGet() != 0);
+    }
+
+    private void report() {
+      if (endReported) {
+        return;
+      }
+      boolean open;
+      long take;
+      Throwable error;
+      HttpAnswer answer;
+      boolean end;
+      synchronized (this) {
+        open = opened;
+        take = complete;
+        if (take > 0) {
+          pending.read(ready, take);
+          complete = 0;
+          parsing = take;
+        }
+        error = failure;
+        answer = failedAnswer;
+        end = ended;
+      }
+      if (open && !openReported) {
+        openReported = true;
+        events.opened();
+      }
+      if (take > 0) {
+        try {
+          while (parser.processNextEvent()) {
+            // each complete event reaches events.event(...)
+          }
+        } catch (IOException | RuntimeException e) {
+          error = error != null ? error : e;
+        }
+        ready.clear();
+        synchronized (this) {
+          parsing = 0;
+        }
+        grant();
+      }
+      if (error != null || answer != null) {
+        endReported = true;
+        events.failed(error, answer);
+      } else if (end) {
+        endReported = true;
+        events.closed();
+      }
+    }
+
+    /** Reopens the window by what was parsed since. */
+    private void grant() {
+      CapacityChannel c;
+      long more;
+      synchronized (this) {
+        c = channel;
+        more = WINDOW - window - pending.size() - parsing;
+        if (c == null || more <= 0) {
+          return;
+        }
+        window += more;
+      }
+      try {
+        c.update((int) more);
+      } catch (IOException e) {
+        fail(e, null);
+      }
+    }
+  }
+
+  /** An answer's head and the part of its body that was kept. */
+  private record Head(HttpResponse response, byte[] body) implements HttpAnswer {
+    @Override
+    public int code() {
+      return response.getCode();
+    }
+
+    @Override
+    public String header(String name) {
+      Header h = response.getFirstHeader(name);
+      return h == null ? null : h.getValue();
+    }
+
+    @Override
+    public String peek() {
+      return new String(body, StandardCharsets.UTF_8).strip();
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.pailot.serving.client.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
+
+/**
+ * Whole-answer calls on Apache HttpClient 5's non-blocking client ({@link ApacheHttp}). An answer
+ * is handed to the client's executor before any callback runs, so a slow reader or a caller's
+ * dependent stage never holds up the reactor's other connections. A caller waiting for this very
+ * answer (a blocking predict) is completed from the reactor: that only wakes its thread.
+ */
+final class ApacheUnary implements UnaryTransport {
+  private final CloseableHttpAsyncClient http;
+  private final Executor executor;
+
+  ApacheUnary(CloseableHttpAsyncClient http, Executor executor) {
+    this.http = http;
+    this.executor = executor;
+  }
+
+  @Override
+  public void send(Outgoing o, Callback callback, boolean inline) {
+    Head head = new Head(SimpleResponseConsumer.create());
+    callback.cancelWith(
+        ApacheHttp.execute(
+            http, o, head, new Outcome(callback, head, inline ? Runnable::run : executor)));
+  }
+
+  /** Reports the outcome once, on the given executor (the reactor itself when inline). */
+  private record Outcome(Callback callback, Head head, Executor on)
+      implements FutureCallback<SimpleHttpResponse> {
+    @Override
+    public void completed(SimpleHttpResponse response) {
+      run(() -> callback.answered(new Answer(response)));
+    }
+
+    @Override
+    public void failed(Exception e) {
+      IOException io = e instanceof IOException i ? i : new IOException(e.getMessage(), e);
+      if (head.started) {
+        run(() -> callback.lost(io));
+      } else {
+        run(() -> callback.unreachable(io, OkHttpUnary.neverConnected(io)));
+      }
+    }
+
+    @Override
+    public void cancelled() {
+      // Only the exchange cancels, once it no longer listens.
+    }
+
+    private void run(Runnable report) {
+      try {
+        on.execute(report);
+      } catch (RejectedExecutionException closing) {
+        report.run();
+      }
+    }
+  }
+
+  /** A response consumer that notes when the answer's head arrived, for a later failure's kind. */
+  private static final class Head implements AsyncResponseConsumer<SimpleHttpResponse> {
+    private final AsyncResponseConsumer<SimpleHttpResponse> body;
+    private volatile boolean started;
+
+    Head(AsyncResponseConsumer<SimpleHttpResponse> body) {
+      this.body = body;
+    }
+
+    @Override
+    public void consumeResponse(
+        HttpResponse response,
+        EntityDetails entity,
+        HttpContext context,
+        FutureCallback<SimpleHttpResponse> result)
+        throws HttpException, IOException {
+      started = true;
+      body.consumeResponse(response, entity, context, result);
+    }
+
+    @Override
+    public void informationResponse(HttpResponse response, HttpContext context)
+        throws HttpException, IOException {
+      body.informationResponse(response, context);
+    }
+
+    @Override
+    public void updateCapacity(CapacityChannel channel) throws IOException {
+      body.updateCapacity(channel);
+    }
+
+    @Override
+    public void consume(ByteBuffer data) throws IOException {
+      body.consume(data);
+    }
+
+    @Override
+    public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
+      body.streamEnd(trailers);
+    }
+
+    @Override
+    public void failed(Exception cause) {
+      body.failed(cause);
+    }
+
+    @Override
+    public void releaseResources() {
+      body.releaseResources();
+    }
+  }
+
+  /** A whole Apache answer, already in memory. */
+  private record Answer(SimpleHttpResponse response) implements HttpAnswer {
+    @Override
+    public int code() {
+      return response.getCode();
+    }
+
+    @Override
+    public String header(String name) {
+      Header h = response.getFirstHeader(name);
+      return h == null ? null : h.getValue();
+    }
+
+    @Override
+    public byte[] body() {
+      byte[] b = response.getBodyBytes();
+      return b != null ? b : new byte[0];
+    }
+
+    @Override
+    public String peek() {
+      byte[] b = body();
+      int n = (int) Math.min(b.length, PEEK_LIMIT);
+      return new String(b, 0, n, StandardCharsets.UTF_8).strip();
+    }
+  }
+}
