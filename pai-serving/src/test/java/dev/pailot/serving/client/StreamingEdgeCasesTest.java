@@ -89,6 +89,17 @@ class StreamingEdgeCasesTest {
   }
 
   @Test
+  void eventLargerThanTheReadAheadWindowGetsThrough() {
+    String big = "x".repeat(200 * 1024); // larger than any transport's read-ahead window
+    String body = Sse.role() + Sse.chunk(big) + Sse.finish("!", "stop") + Sse.done();
+    server.enqueue(Sse.stream(body).throttleBody(16 * 1024, 1, TimeUnit.MILLISECONDS).build());
+
+    ChatResult result = Await.result(client.stream(request(), new RecordingListener()).result());
+
+    assertThat(result.text()).hasSize(big.length() + 1).endsWith("x!");
+  }
+
+  @Test
   void usageChunkWithEmptyChoicesCarriesUsageOnly() {
     server.enqueue(Sse.stream(Sse.chunk("a") + Sse.usage(4, 1, 0) + Sse.done()).build());
     RecordingListener listener = new RecordingListener();

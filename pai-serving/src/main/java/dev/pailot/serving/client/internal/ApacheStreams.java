@@ -3,7 +3,6 @@ package dev.pailot.serving.client.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -25,8 +24,9 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * waits for its next event. The I/O reactor only appends the bytes it reads to the stream's buffer
  * and notes where complete events end (a blank line); the stream's reports then run on the client's
  * executor, one task at a time per stream, where okhttp-sse's event parser reads the complete
- * events. Flow control: the connection may have at most {@link #WINDOW} bytes read and not yet
- * parsed; while the consumer holds the reporting task (waiting for a subscriber's demand), the
+ * events. Flow control: the connection may have at most {@link #WINDOW} bytes of complete events
+ * read and not yet parsed (an event's unfinished tail does not count, so an event of any size gets
+ * through); while the consumer holds the reporting task (waiting for a subscriber's demand), the
  * window is not reopened and TCP pushes back on the server.
  */
 final class ApacheStreams implements StreamTransport {
@@ -69,7 +69,7 @@ final class ApacheStreams implements StreamTransport {
     private Throwable failure;
     private HttpAnswer failedAnswer;
     private ByteArrayOutputStream errorBody;
-    private Head head;
+    private ApacheAnswer head;
     // only the reporting task:
     private boolean openReported;
     private boolean endReported;
@@ -118,7 +118,7 @@ final class ApacheStreams implements StreamTransport {
         EntityDetails entity,
         HttpContext context,
         FutureCallback<Void> result) {
-      Head h = new Head(response, new byte[0]);
+      ApacheAnswer h = new ApacheAnswer(response, new byte[0]);
       String type = h.header("Content-Type");
       synchronized (this) {
         head = h;
@@ -157,6 +157,7 @@ final class ApacheStreams implements StreamTransport {
     @Override
     public void consume(ByteBuffer src) {
       boolean errorAnswer;
+      boolean eventEnded = false;
       synchronized (this) {
         window -= src.remaining();
         errorAnswer = errorBody != null;
@@ -169,11 +170,13 @@ final class ApacheStreams implements StreamTransport {
           }
           src.position(src.limit());
         } else {
+          long before = complete;
           frameAndKeep(src);
+          eventEnded = complete != before;
         }
       }
-      if (errorAnswer) {
-        grant();
+      if (errorAnswer || !eventEnded) {
+        grant(); // a read that completes no event leaves nothing to report
       } else {
         schedule();
       }
@@ -213,7 +216,7 @@ final class ApacheStreams implements StreamTransport {
     public void streamEnd(List<? extends Header> trailers) {
       synchronized (this) {
         if (errorBody != null) {
-          fail(null, new Head(head.response, errorBody.toByteArray()));
+          fail(null, new ApacheAnswer(head.head(), errorBody.toByteArray()));
           return;
         }
         ended = true;
@@ -311,14 +314,16 @@ final class ApacheStreams implements StreamTransport {
       }
     }
 
-    /** Reopens the window by what was parsed since. */
+    /** Reopens the window by what was parsed since, once that is half of it. */
     private void grant() {
       CapacityChannel c;
       long more;
       synchronized (this) {
         c = channel;
-        more = WINDOW - window - pending.size() - parsing;
-        if (c == null || more <= 0) {
+        // An event's unfinished tail does not count: its end must be read before it can be parsed.
+        more = WINDOW - window - complete - parsing;
+        // Reopening wakes the reactor: do it once half the window is used, not after every read.
+        if (c == null || more < WINDOW / 2) {
           return;
         }
         window += more;
@@ -328,25 +333,6 @@ final class ApacheStreams implements StreamTransport {
       } catch (IOException e) {
         fail(e, null);
       }
-    }
-  }
-
-  /** An answer's head and the part of its body that was kept. */
-  private record Head(HttpResponse response, byte[] body) implements HttpAnswer {
-    @Override
-    public int code() {
-      return response.getCode();
-    }
-
-    @Override
-    public String header(String name) {
-      Header h = response.getFirstHeader(name);
-      return h == null ? null : h.getValue();
-    }
-
-    @Override
-    public String peek() {
-      return new String(body, StandardCharsets.UTF_8).strip();
     }
   }
 }

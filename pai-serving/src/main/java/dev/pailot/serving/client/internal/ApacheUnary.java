@@ -2,7 +2,6 @@ package dev.pailot.serving.client.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,7 +45,9 @@ final class ApacheUnary implements UnaryTransport {
       implements FutureCallback<SimpleHttpResponse> {
     @Override
     public void completed(SimpleHttpResponse response) {
-      run(() -> callback.answered(new Answer(response)));
+      byte[] body = response.getBodyBytes();
+      ApacheAnswer answer = new ApacheAnswer(response, body != null ? body : new byte[0]);
+      run(() -> callback.answered(answer));
     }
 
     @Override
@@ -122,33 +123,6 @@ final class ApacheUnary implements UnaryTransport {
     @Override
     public void releaseResources() {
       body.releaseResources();
-    }
-  }
-
-  /** A whole Apache answer, already in memory. */
-  private record Answer(SimpleHttpResponse response) implements HttpAnswer {
-    @Override
-    public int code() {
-      return response.getCode();
-    }
-
-    @Override
-    public String header(String name) {
-      Header h = response.getFirstHeader(name);
-      return h == null ? null : h.getValue();
-    }
-
-    @Override
-    public byte[] body() {
-      byte[] b = response.getBodyBytes();
-      return b != null ? b : new byte[0];
-    }
-
-    @Override
-    public String peek() {
-      byte[] b = body();
-      int n = (int) Math.min(b.length, PEEK_LIMIT);
-      return new String(b, 0, n, StandardCharsets.UTF_8).strip();
     }
   }
 }
