@@ -358,6 +358,27 @@ class ApacheTransportTest {
   }
 
   @Test
+  void streamsGiveTheirOnlyConnectionBackWhenTheyEnd() {
+    server.enqueue(Sse.stream(Sse.answer()).build());
+    server.enqueue(Sse.json(503, "{\"error\":{\"message\":\"busy\"}}").build());
+    server.enqueue(Sse.stream(Sse.chunk("a") + "data: {not json\n\n").build());
+    server.enqueue(Sse.stream(Sse.answer()).build());
+    try (InferenceClient one =
+        apache(server.url("/v1").toString()).maxRequestsPerHost(1).concurrencyLimit(1).build()) {
+      ChatRequest request = chat().toBuilder().deadline(Duration.ofSeconds(10)).build();
+
+      ChatResult first = Await.result(one.stream(request, new RecordingListener()).result());
+      Throwable refused = Await.failure(one.stream(request, new RecordingListener()).result());
+      Throwable broken = Await.failure(one.stream(request, new RecordingListener()).result());
+      ChatResult last = Await.result(one.stream(request, new RecordingListener()).result());
+
+      assertThat(first.text()).isEqualTo(last.text()).isNotEmpty();
+      assertThat(refused).isInstanceOf(EndpointUnavailableException.class);
+      assertThat(broken).isInstanceOf(InferenceResponseException.class);
+    }
+  }
+
+  @Test
   void transportMustNotBeNull() {
     assertThatNullPointerException()
         .isThrownBy(() -> InferenceClient.builder().transport(null))

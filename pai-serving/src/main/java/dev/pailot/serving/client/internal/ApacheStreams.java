@@ -70,6 +70,7 @@ final class ApacheStreams implements StreamTransport {
     private HttpAnswer failedAnswer;
     private ByteArrayOutputStream errorBody;
     private ApacheAnswer head;
+    private FutureCallback<Void> result;
     // only the reporting task:
     private boolean openReported;
     private boolean endReported;
@@ -121,11 +122,13 @@ final class ApacheStreams implements StreamTransport {
       ApacheAnswer h = new ApacheAnswer(response, new byte[0]);
       String type = h.header("Content-Type");
       synchronized (this) {
+        this.result = result;
         head = h;
         if (h.code() < 200 || h.code() >= 300) {
           errorBody = new ByteArrayOutputStream();
           if (entity == null) {
             fail(null, h);
+            result.completed(null);
           }
           return;
         }
@@ -136,6 +139,7 @@ final class ApacheStreams implements StreamTransport {
         opened = true;
         if (entity == null) {
           ended = true;
+          result.completed(null);
         }
       }
       schedule();
@@ -214,14 +218,21 @@ final class ApacheStreams implements StreamTransport {
 
     @Override
     public void streamEnd(List<? extends Header> trailers) {
+      FutureCallback<Void> r;
+      boolean errorAnswer;
       synchronized (this) {
-        if (errorBody != null) {
+        r = result;
+        errorAnswer = errorBody != null;
+        if (errorAnswer) {
           fail(null, new ApacheAnswer(head.head(), errorBody.toByteArray()));
-          return;
+        } else {
+          ended = true;
         }
-        ended = true;
       }
-      schedule();
+      if (!errorAnswer) {
+        schedule();
+      }
+      r.completed(null); // the exchange is over; what it carried is reported above
     }
 
     @Override
