@@ -123,6 +123,33 @@ class TimeoutsTest {
     }
   }
 
+  /**
+   * Timeouts more than a second away are noted and armed by the client's sweep once they come near
+   * (no timer task per request); they still fire, with the same errors.
+   */
+  @Test
+  void farTimeoutsAreArmedByTheSweepAndStillFire() {
+    server.enqueue(Sse.json(200, Sse.wholeAnswer("late")).headersDelay(1, TimeUnit.HOURS).build());
+    server.enqueue(Sse.stream(Sse.answer()).bodyDelay(1, TimeUnit.HOURS).build());
+    try (InferenceClient patient =
+        InferenceClient.builder()
+            .endpoint(server.url("/v1").toString())
+            .firstTokenTimeout(Duration.ofMillis(1_500))
+            .transport(transport())
+            .build()) {
+      Throwable late =
+          Await.failure(
+              patient.chatAsync(request().toBuilder().deadline(Duration.ofMillis(1_600)).build()));
+      Throwable silent = Await.failure(patient.stream(request(), new RecordingListener()).result());
+
+      assertThat(late).isInstanceOf(InferenceTimeoutException.class);
+      assertThat(((InferenceTimeoutException) late).phase()).isEqualTo(Phase.DEADLINE);
+      assertThat(late.getMessage()).contains("deadline of 1600 ms");
+      assertThat(silent).isInstanceOf(InferenceTimeoutException.class);
+      assertThat(((InferenceTimeoutException) silent).phase()).isEqualTo(Phase.FIRST_TOKEN);
+    }
+  }
+
   /** Writes its events, then keeps the connection open without writing until the test ends. */
   private final class Stalling implements MockResponseBody {
     private final String events;

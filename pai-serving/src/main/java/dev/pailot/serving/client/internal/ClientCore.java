@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -55,6 +56,12 @@ public final class ClientCore implements AutoCloseable {
   private final RetryPlan retries;
   private final HealthProbe probe;
   private final EngineFeedback feedback;
+
+  /** Watchdog checks further away than this wait for the sweep instead of a timer task. */
+  static final long FAR_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private static final long SWEEP_MILLIS = 250;
+
   private final Set<Exchange<?>> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -76,6 +83,17 @@ public final class ClientCore implements AutoCloseable {
     this.retries = new RetryPlan(settings.retry(), pool);
     this.probe = HealthProbe.start(settings.failover(), pool, http, threads.timer());
     this.feedback = EngineFeedback.start(settings, admission, pool.endpoints(), threads.timer());
+    threads
+        .timer()
+        .scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Arms the watchdogs whose checks came within {@link #FAR_NANOS}. */
+  private void sweep() {
+    long now = System.nanoTime();
+    for (Exchange<?> x : live) {
+      x.sweep(now);
+    }
   }
 
   /**

@@ -46,6 +46,7 @@ abstract class Exchange<T> {
   private final AtomicReference<Permit> permit = new AtomicReference<>();
   private volatile CompletableFuture<Permit> admission;
   private volatile ScheduledFuture<?> watchdog;
+  private final AtomicReference<FarCheck> far = new AtomicReference<>();
   private volatile ScheduledFuture<?> retryTimer;
   private volatile Attempt current;
   private final List<PoolEndpoint> tried = new ArrayList<>(2); // guarded by this
@@ -247,13 +248,35 @@ abstract class Exchange<T> {
     schedule(a, Math.min(deadline.endNanos(), checkStream(a, System.nanoTime())));
   }
 
+  /**
+   * Arms the watchdog for {@code at}. A check further away than {@link ClientCore#FAR_NANOS} is
+   * only noted: most requests end long before their timeouts, and a timer task per request would
+   * wake the timer thread whenever it became the earliest. The client's sweep arms it once it comes
+   * near, well before it is due.
+   */
   private void schedule(Attempt a, long at) {
     if (at == Long.MAX_VALUE || terminated.get()) {
       return;
     }
     long delay = Math.max(0, at - System.nanoTime());
+    if (delay > ClientCore.FAR_NANOS) {
+      far.set(new FarCheck(a, at));
+      return;
+    }
     watchdog = core.timer().schedule(() -> checkTimeouts(a), delay, TimeUnit.NANOSECONDS);
   }
+
+  /** Arms a noted check that is now near; called by the client's sweep on the timer thread. */
+  final void sweep(long now) {
+    FarCheck f = far.get();
+    if (f == null || f.at() - now > ClientCore.FAR_NANOS || !far.compareAndSet(f, null)) {
+      return;
+    }
+    schedule(f.attempt(), f.at());
+  }
+
+  /** A watchdog check noted for later. */
+  private record FarCheck(Attempt attempt, long at) {}
 
   private void checkTimeouts(Attempt a) {
     if (!live(a)) {
