@@ -52,14 +52,8 @@ public final class OverheadBenchmark {
             + String.format(java.util.Locale.ROOT, "%.1f", round)
             + " s");
     try (ServerProcess server = ServerProcess.start("fast");
-        InferenceClient client =
-            InferenceClient.builder().endpoint(server.endpoint).token(server.token).build();
-        InferenceClient nio =
-            InferenceClient.builder()
-                .endpoint(server.endpoint)
-                .token(server.token)
-                .transport(Transport.APACHE_ASYNC)
-                .build();
+        InferenceClient client = server.client(Transport.OKHTTP);
+        InferenceClient nio = server.client(Transport.APACHE_ASYNC);
         RawSseReader raw = new RawSseReader(server.endpoint, server.token)) {
       ChatRequest request =
           ChatRequest.builder()

@@ -64,14 +64,8 @@ public final class PeersBenchmark {
             + WARM_UP_SECONDS
             + " s warm-up each");
     try (ServerProcess server = ServerProcess.start("raw-echo");
-        InferenceClient ours =
-            InferenceClient.builder().endpoint(server.endpoint).token(server.token).build();
-        InferenceClient nio =
-            InferenceClient.builder()
-                .endpoint(server.endpoint)
-                .token(server.token)
-                .transport(Transport.APACHE_ASYNC)
-                .build()) {
+        InferenceClient ours = server.client(Transport.OKHTTP);
+        InferenceClient nio = server.client(Transport.APACHE_ASYNC)) {
       PredictClient eas = easClient(server);
       PredictRequest request = PredictRequest.builder().body(BODY).build();
       ClosedLoop.Call easCall =
@@ -136,8 +130,7 @@ public final class PeersBenchmark {
             + seconds / 2
             + " s");
     try (ServerProcess server = ServerProcess.start("fast");
-        InferenceClient ours =
-            InferenceClient.builder().endpoint(server.endpoint).token(server.token).build()) {
+        InferenceClient ours = server.client(Transport.OKHTTP)) {
       OpenAIClient openai =
           OpenAIOkHttpClient.builder()
               .baseUrl(server.endpoint + "/v1")

@@ -1,5 +1,7 @@
 package dev.pailot.benchmarks;
 
+import dev.pailot.serving.client.InferenceClient;
+import dev.pailot.serving.client.Transport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,6 +54,16 @@ final class ServerProcess implements AutoCloseable {
     }
     p.destroyForcibly();
     throw new IOException("LocalPai server (" + kind + ") exited before READY");
+  }
+
+  /**
+   * A client of this server's endpoint with the client's defaults, on {@code transport}.
+   *
+   * @param transport the HTTP stack
+   * @return the client; close it
+   */
+  InferenceClient client(Transport transport) {
+    return InferenceClient.builder().endpoint(endpoint).token(token).transport(transport).build();
   }
 
   @Override
