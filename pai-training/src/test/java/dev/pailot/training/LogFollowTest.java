@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LogFollowTest {
   @RegisterExtension static WireMockExtension wm = DlcStubs.server();
 
-  private static final String LOGS = JOBS + "/dlc1/pods/dlc1-worker-0/logs";
+  private static final AtomicInteger PODS = new AtomicInteger();
+
+  /**
+   * A pod of its own per test: the server is shared by the class, and a poll still in flight when
+   * the previous test closed its client must not move this test's scenario on.
+   */
+  private final String pod = "dlc1-worker-" + PODS.incrementAndGet();
+
+  private final String logs = JOBS + "/dlc1/pods/" + pod + "/logs";
 
   private Pai pai;
   private DlcClient dlc;
@@ -54,10 +63,10 @@ class LogFollowTest {
   }
 
   /** Successive GetPodLogs answers, each window repeating the end of the previous one. */
-  private static void windows(String... bodies) {
+  private void windows(String... bodies) {
     for (int i = 0; i < bodies.length; i++) {
       wm.stubFor(
-          get(urlPathEqualTo(LOGS))
+          get(urlPathEqualTo(logs))
               .inScenario("logs")
               .whenScenarioStateIs(state(i))
               .willReturn(okJson("{\"JobId\":\"dlc1\",\"Logs\":" + bodies[i] + "}"))
@@ -83,7 +92,7 @@ class LogFollowTest {
         "[\"step 4\",\"step 4\"]");
     List<String> lines = new CopyOnWriteArrayList<>();
 
-    try (LogSubscription sub = dlc.followLogs("dlc1", "dlc1-worker-0", lines::add, fast())) {
+    try (LogSubscription sub = dlc.followLogs("dlc1", pod, lines::add, fast())) {
       awaitLines(lines, 5);
       // a few more polls of the last window: nothing new may appear
       DlcStubs.await("eight polls", () -> wm.getAllServeEvents().size() >= 8);
@@ -98,7 +107,7 @@ class LogFollowTest {
     windows("[\"a\"]", "[\"a\",\"b\"]", "[\"b\"]");
     List<String> lines = new CopyOnWriteArrayList<>();
 
-    try (LogSubscription sub = dlc.followLogs("dlc1", "dlc1-worker-0", lines::add, fast())) {
+    try (LogSubscription sub = dlc.followLogs("dlc1", pod, lines::add, fast())) {
       awaitLines(lines, 2);
       DlcStubs.await("three polls", () -> wm.getAllServeEvents().size() >= 3);
       assertThat(sub.isActive()).isTrue();
@@ -123,7 +132,7 @@ class LogFollowTest {
   void closeStopsPolling() throws Exception {
     windows("[\"only\"]");
     List<String> lines = new CopyOnWriteArrayList<>();
-    LogSubscription sub = dlc.followLogs("dlc1", "dlc1-worker-0", lines::add, fast());
+    LogSubscription sub = dlc.followLogs("dlc1", pod, lines::add, fast());
     awaitLines(lines, 1);
 
     sub.close();
@@ -141,7 +150,7 @@ class LogFollowTest {
   void closingTheClientClosesItsSubscriptions() {
     windows("[\"x\"]");
     List<String> lines = new CopyOnWriteArrayList<>();
-    LogSubscription sub = dlc.followLogs("dlc1", "dlc1-worker-0", lines::add, fast());
+    LogSubscription sub = dlc.followLogs("dlc1", pod, lines::add, fast());
     awaitLines(lines, 1);
 
     dlc.close();
@@ -152,9 +161,9 @@ class LogFollowTest {
 
   @Test
   void aMissingPodStopsTheSubscriptionWithTheError() {
-    wm.stubFor(get(urlPathEqualTo(LOGS)).willReturn(error(404, "PodNotFound")));
+    wm.stubFor(get(urlPathEqualTo(logs)).willReturn(error(404, "PodNotFound")));
 
-    LogSubscription sub = dlc.followLogs("dlc1", "dlc1-worker-0", line -> {}, fast());
+    LogSubscription sub = dlc.followLogs("dlc1", pod, line -> {}, fast());
 
     assertThat(sub.completion())
         .failsWithin(10, TimeUnit.SECONDS)
@@ -166,19 +175,19 @@ class LogFollowTest {
   @Test
   void transientErrorsDoNotStopFollowing() {
     wm.stubFor(
-        get(urlPathEqualTo(LOGS))
+        get(urlPathEqualTo(logs))
             .inScenario("flaky")
             .whenScenarioStateIs(STARTED)
             .willReturn(error(503, "ServiceUnavailable"))
             .willSetStateTo("ok"));
     wm.stubFor(
-        get(urlPathEqualTo(LOGS))
+        get(urlPathEqualTo(logs))
             .inScenario("flaky")
             .whenScenarioStateIs("ok")
             .willReturn(okJson("{\"Logs\":[\"recovered\"]}")));
     List<String> lines = new CopyOnWriteArrayList<>();
 
-    try (LogSubscription sub = dlc.followLogs("dlc1", "dlc1-worker-0", lines::add, fast())) {
+    try (LogSubscription sub = dlc.followLogs("dlc1", pod, lines::add, fast())) {
       awaitLines(lines, 1);
       assertThat(sub.isActive()).isTrue();
     }
