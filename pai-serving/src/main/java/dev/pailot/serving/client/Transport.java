@@ -23,7 +23,8 @@ public enum Transport {
    * client's executor before any callback runs. At many concurrent callers it keeps a shorter
    * latency tail and uses less CPU per call than OkHttp. The {@link
    * InferenceClientBuilder#okHttpClient} does not apply to these calls; the connect timeout and the
-   * connection limits come from the builder.
+   * connection limits come from the builder, proxies from the JVM's default {@code ProxySelector}
+   * and TLS trust from the {@code javax.net.ssl} system properties, as OkHttp's defaults do.
    */
   APACHE_ASYNC
 }

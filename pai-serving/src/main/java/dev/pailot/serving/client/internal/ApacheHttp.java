@@ -1,6 +1,7 @@
 package dev.pailot.serving.client.internal;
 
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +56,7 @@ final class ApacheHttp {
             .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(Timeout.DISABLED).build())
             .setConnectionManager(
                 PoolingAsyncClientConnectionManagerBuilder.create()
+                    .useSystemProperties() // javax.net.ssl.* trust and key stores, as OkHttp
                     .setMaxConnTotal(s.maxRequests())
                     .setMaxConnPerRoute(s.maxRequestsPerHost())
                     .setDefaultConnectionConfig(connection)
@@ -64,6 +66,7 @@ final class ApacheHttp {
                     .setResponseTimeout(Timeout.DISABLED)
                     .setConnectionRequestTimeout(Timeout.DISABLED)
                     .build())
+            .setProxySelector(ProxySelector.getDefault()) // the JVM's proxies, as OkHttp
             .setIoSessionDecorator(session -> session) // no wire log
             .addExecInterceptorFirst("pailot-runtime", ApacheHttp::noteRuntime)
             .setThreadFactory(reactorThreads())
