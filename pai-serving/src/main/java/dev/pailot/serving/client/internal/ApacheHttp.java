@@ -87,7 +87,7 @@ final class ApacheHttp {
    */
   static <T> Runnable execute(
       CloseableHttpAsyncClient http,
-      UnaryTransport.Outgoing o,
+      Outgoing o,
       AsyncResponseConsumer<T> consumer,
       FutureCallback<T> callback) {
     AtomicReference<AsyncExecRuntime> runtime = new AtomicReference<>();
@@ -120,7 +120,7 @@ final class ApacheHttp {
   }
 
   /** The POST for {@code o}; its media type is checked first. */
-  private static SimpleHttpRequest request(UnaryTransport.Outgoing o) {
+  private static SimpleHttpRequest request(Outgoing o) {
     HttpSetup.mediaType(o.contentType());
     SimpleRequestBuilder b =
         target(o.url())

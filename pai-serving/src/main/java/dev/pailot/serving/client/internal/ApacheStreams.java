@@ -42,7 +42,7 @@ final class ApacheStreams implements StreamTransport {
   }
 
   @Override
-  public void open(UnaryTransport.Outgoing o, Events events) {
+  public void open(Outgoing o, Events events) {
     Call call = new Call(events, executor);
     events.cancelWith(ApacheHttp.execute(http, o, call, call.ending()));
   }

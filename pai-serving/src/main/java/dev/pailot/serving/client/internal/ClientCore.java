@@ -35,8 +35,9 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * The pipeline behind {@code InferenceClient}: owns the OkHttp client, the threads, the admission
- * stage and the meters, and turns each call into an {@link Exchange}. Thread-safe.
+ * The pipeline behind {@code InferenceClient}: owns the OkHttp client (and the Apache client when
+ * that transport is chosen), the threads, the admission stage and the meters, and turns each call
+ * into an {@link Exchange}. Thread-safe.
  */
 public final class ClientCore implements AutoCloseable {
   private static final ObjectMapper JSON = PaiRuntime.newObjectMapper();

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,21 +30,15 @@ final class HttpSetup {
    * it parses no media type it does not have to and adds headers to a fresh builder without first
    * removing them.
    */
-  static Request post(
-      HttpUrl url,
-      byte[] body,
-      String contentType,
-      String requestId,
-      String accept,
-      AccessToken token) {
+  static Request post(Outgoing o) {
     Request.Builder b =
         new Request.Builder()
-            .url(url)
-            .post(RequestBody.create(body, mediaType(contentType)))
-            .addHeader("Accept", accept)
-            .addHeader("X-Request-Id", requestId);
-    if (token != null) {
-      b.addHeader("Authorization", token.headerValue());
+            .url(o.url())
+            .post(RequestBody.create(o.body(), mediaType(o.contentType())))
+            .addHeader("Accept", o.accept())
+            .addHeader("X-Request-Id", o.requestId());
+    if (o.token() != null) {
+      b.addHeader("Authorization", o.token().headerValue());
     }
     return b.build();
   }

@@ -18,12 +18,8 @@ final class OkHttpStreams implements StreamTransport {
   }
 
   @Override
-  public void open(UnaryTransport.Outgoing o, Events events) {
-    EventSource source =
-        sse.newEventSource(
-            HttpSetup.post(
-                o.url(), o.body(), o.contentType(), o.requestId(), o.accept(), o.token()),
-            new Listener(events));
+  public void open(Outgoing o, Events events) {
+    EventSource source = sse.newEventSource(HttpSetup.post(o), new Listener(events));
     events.cancelWith(source::cancel);
   }
 

@@ -20,10 +20,7 @@ final class OkHttpUnary implements UnaryTransport {
 
   @Override
   public void send(Outgoing o, Callback callback, boolean inline) {
-    Call call =
-        http.newCall(
-            HttpSetup.post(
-                o.url(), o.body(), o.contentType(), o.requestId(), o.accept(), o.token()));
+    Call call = http.newCall(HttpSetup.post(o));
     callback.cancelWith(call::cancel);
     if (!inline) {
       call.enqueue(new Answer(callback));

@@ -58,13 +58,13 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
     core.streamTransport()
         .open(
-            new UnaryTransport.Outgoing(
+            Outgoing.to(
                 attempt.endpoint.address().openAi(route),
                 body,
                 "application/json",
-                info.requestId(),
                 "text/event-stream",
-                attempt.endpoint.token()),
+                info,
+                attempt.endpoint),
             reader);
     armWatchdog(attempt);
   }

@@ -13,7 +13,7 @@ interface StreamTransport {
    * @param request what to send
    * @param events where the stream's reports go
    */
-  void open(UnaryTransport.Outgoing request, Events events);
+  void open(Outgoing request, Events events);
 
   /** A stream's reports. */
   interface Events {

@@ -92,14 +92,14 @@ final class UnaryExchange<T> extends Exchange<T> {
   @Override
   void send(Attempt attempt) {
     timing.sent(System.nanoTime());
-    UnaryTransport.Outgoing outgoing =
-        new UnaryTransport.Outgoing(
+    Outgoing outgoing =
+        Outgoing.to(
             url.apply(attempt.endpoint.address()),
             body,
             contentType,
-            info.requestId(),
             "application/json",
-            attempt.endpoint.token());
+            info,
+            attempt.endpoint);
     armWatchdog(attempt); // cancels the call at the deadline, whichever thread reads it
     // A caller waiting for this very answer may read it on its own thread, with no hand-off to an
     // I/O thread and back.

@@ -1,7 +1,6 @@
 package dev.pailot.serving.client.internal;
 
 import java.io.IOException;
-import okhttp3.HttpUrl;
 
 /**
  * One HTTP stack under whole-answer calls: sends a POST and reports its answer or failure. Each
@@ -17,24 +16,6 @@ interface UnaryTransport {
    * @param inline whether the calling thread waits for this very answer and may read it itself
    */
   void send(Outgoing request, Callback callback, boolean inline);
-
-  /**
-   * A POST.
-   *
-   * @param url where to
-   * @param body the body
-   * @param contentType its media type, already checked
-   * @param requestId the {@code X-Request-Id}
-   * @param accept the {@code Accept} header
-   * @param token the endpoint's token, or {@code null}
-   */
-  record Outgoing(
-      HttpUrl url,
-      byte[] body,
-      String contentType,
-      String requestId,
-      String accept,
-      AccessToken token) {}
 
   /** Where a call's outcome goes; one method, once. */
   interface Callback {
