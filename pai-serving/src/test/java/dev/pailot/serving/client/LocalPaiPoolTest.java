@@ -115,10 +115,15 @@ class LocalPaiPoolTest {
       Await.until(() -> done.get() >= atKill + 100, "100 answers after the kill");
       eas.awaitRunning("pool_a");
       long attemptsBefore = client.endpointStatus().get(0).attempts();
-      // Readmitted after its ejection: pool_a answers again.
+      // Readmitted after its ejection: pool_a answers again, and its breaker closes once the
+      // half-open trial requests succeed (how long that takes depends on the machine's speed).
       Await.until(
-          () -> client.endpointStatus().get(0).attempts() > attemptsBefore + 5,
-          "traffic to the reloaded replica");
+          () -> {
+            EndpointStatus poolA = client.endpointStatus().get(0);
+            return poolA.attempts() > attemptsBefore + 5
+                && poolA.state() == EndpointStatus.State.AVAILABLE;
+          },
+          "traffic to the reloaded replica, breaker closed");
       stop.set(true);
       for (Thread t : workers) {
         t.join(Await.GUARD_SECONDS * 1000);
