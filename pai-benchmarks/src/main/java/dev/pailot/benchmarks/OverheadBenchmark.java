@@ -31,8 +31,8 @@ public final class OverheadBenchmark {
     BenchReport report =
         new BenchReport(
             "overhead",
-            "Benchmark 1: streaming overhead, InferenceClient (both transports) vs raw OkHttp SSE"
-                + " reader",
+            "Benchmark 1: streaming overhead, InferenceClient (both transports, and APACHE_ASYNC"
+                + " with directListeners) vs raw OkHttp SSE reader",
             List.of(
                 "round",
                 "client",
@@ -54,6 +54,7 @@ public final class OverheadBenchmark {
     try (ServerProcess server = ServerProcess.start("fast");
         InferenceClient client = server.client(Transport.OKHTTP);
         InferenceClient nio = server.client(Transport.APACHE_ASYNC);
+        InferenceClient direct = server.client(Transport.APACHE_ASYNC, true);
         RawSseReader raw = new RawSseReader(server.endpoint, server.token)) {
       ChatRequest request =
           ChatRequest.builder()
@@ -62,11 +63,16 @@ public final class OverheadBenchmark {
               .putExtraBody("ignore_eos", true)
               .build();
       List<String> names =
-          List.of("InferenceClient", "InferenceClient, APACHE_ASYNC", "raw OkHttp SSE");
+          List.of(
+              "InferenceClient",
+              "InferenceClient, APACHE_ASYNC",
+              "InferenceClient, APACHE_ASYNC + directListeners",
+              "raw OkHttp SSE");
       List<ClosedLoop.Call> calls =
           List.of(
               () -> client.stream(request, d -> {}).result().join().timings().tokensOut(),
               () -> nio.stream(request, d -> {}).result().join().timings().tokensOut(),
+              () -> direct.stream(request, d -> {}).result().join().timings().tokensOut(),
               () -> raw.stream(PROMPT, MAX_TOKENS));
       for (ClosedLoop.Call call : calls) {
         ClosedLoop.run(STREAMS, 3, call); // warm-up, every path

@@ -63,7 +63,24 @@ final class ServerProcess implements AutoCloseable {
    * @return the client; close it
    */
   InferenceClient client(Transport transport) {
-    return InferenceClient.builder().endpoint(endpoint).token(token).transport(transport).build();
+    return client(transport, false);
+  }
+
+  /**
+   * A client of this server's endpoint with the client's defaults, on {@code transport}, its stream
+   * listeners called on the I/O thread if {@code direct}.
+   *
+   * @param transport the HTTP stack
+   * @param direct {@code InferenceClientBuilder.directListeners}
+   * @return the client; close it
+   */
+  InferenceClient client(Transport transport, boolean direct) {
+    return InferenceClient.builder()
+        .endpoint(endpoint)
+        .token(token)
+        .transport(transport)
+        .directListeners(direct)
+        .build();
   }
 
   @Override

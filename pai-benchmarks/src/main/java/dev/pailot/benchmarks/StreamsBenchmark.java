@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
  * through {@code InferenceClientBuilder.executor(...)}, and the virtual threads carrying calls are
  * counted by a wrapping executor ({@code ThreadMXBean} counts platform threads only). With {@code
  * nio} (the launcher's {@code streams-nio}, on this Java) the client uses {@code
- * Transport.APACHE_ASYNC}, whose streams hold no thread while they wait.
+ * Transport.APACHE_ASYNC} with {@code directListeners}, whose streams hold no thread while they
+ * wait.
  */
 public final class StreamsBenchmark {
   static final int STREAMS = 1000;
@@ -73,8 +74,9 @@ public final class StreamsBenchmark {
         virtual
             ? "executor(Executors.newVirtualThreadPerTaskExecutor()), counted by the benchmark"
             : nio
-                ? "the client's own; Apache reactor threads read every stream and hand complete"
-                    + " events to pailot-inference-io threads"
+                ? "the client's own; Apache reactor threads read every stream and call its"
+                    + " listener (directListeners); pailot-inference-io threads take each stream's"
+                    + " end"
                 : ownVirtual
                     ? "the client's own (one pailot-inference-io virtual thread per running call)"
                     : "the client's own (one pailot-inference-io platform thread per running call)");
@@ -93,6 +95,7 @@ public final class StreamsBenchmark {
                 .concurrencyLimit(1024)
                 .executor(executor)
                 .transport(nio ? Transport.APACHE_ASYNC : Transport.OKHTTP)
+                .directListeners(nio)
                 .build()) {
       ChatRequest request =
           ChatRequest.builder()

@@ -44,6 +44,7 @@ final class BuilderChecks {
         positive("totalTimeout", b.totalTimeout),
         b.okHttpClient,
         b.transport,
+        b.directListeners,
         b.registry != null ? b.registry : new CompositeMeterRegistry(),
         b.executor,
         b.maxRequests,

@@ -51,6 +51,7 @@ public final class InferenceClientBuilder {
   Duration totalTimeout = Duration.ofMinutes(10);
   OkHttpClient okHttpClient;
   Transport transport = Transport.OKHTTP;
+  boolean directListeners;
   MeterRegistry registry;
   ExecutorService executor;
   int maxRequests = DEFAULT_MAX_REQUESTS;
@@ -261,6 +262,29 @@ public final class InferenceClientBuilder {
    */
   public InferenceClientBuilder transport(Transport transport) {
     this.transport = Objects.requireNonNull(transport, "transport");
+    return this;
+  }
+
+  /**
+   * Whether {@link StreamListener} callbacks run directly on the I/O thread that read the event,
+   * with no hand-off to the executor (as gRPC's {@code directExecutor()}). It matters only with
+   * {@link Transport#APACHE_ASYNC}, where it saves a thread hand-off for every event: the client
+   * guide's benchmark 1 measures the difference. With {@link Transport#OKHTTP} listeners already
+   * run on their stream's own reading thread.
+   *
+   * <p>The listeners must then never block or run long: an I/O thread reads many connections, so a
+   * callback that waits stalls every stream on that thread. Hand slow work to your own executor.
+   * {@link StreamListener#onDelta} and {@link StreamListener#onUsage} run on the I/O thread, and so
+   * do {@link StreamListener#onError} and the failure of {@link StreamHandle#result()} when an
+   * event itself ends the stream (malformed JSON, an error event). A normal end and a broken
+   * connection are still handed to the executor, as is everything for {@link
+   * InferenceClient#publisher(ChatRequest) publisher} streams. Default {@code false}.
+   *
+   * @param direct whether listeners run on the I/O thread
+   * @return this builder
+   */
+  public InferenceClientBuilder directListeners(boolean direct) {
+    this.directListeners = direct;
     return this;
   }
 

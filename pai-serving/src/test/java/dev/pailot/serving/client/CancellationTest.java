@@ -35,12 +35,18 @@ class CancellationTest {
         InferenceClient.builder()
             .endpoint(server.url("/v1").toString())
             .transport(transport())
+            .directListeners(directListeners())
             .build();
   }
 
   /** The HTTP stack under test; a subclass runs the same cases on another. */
   Transport transport() {
     return Transport.OKHTTP;
+  }
+
+  /** Whether stream listeners run on the I/O thread; a subclass runs the same cases so. */
+  boolean directListeners() {
+    return false;
   }
 
   @AfterEach

@@ -24,12 +24,18 @@ class StreamingEdgeCasesTest {
             .endpoint(server.url("/api/predict/edge").toString())
             .token("edge-token-123456")
             .transport(transport())
+            .directListeners(directListeners())
             .build();
   }
 
   /** The HTTP stack under test; a subclass runs the same cases on another. */
   Transport transport() {
     return Transport.OKHTTP;
+  }
+
+  /** Whether stream listeners run on the I/O thread; a subclass runs the same cases so. */
+  boolean directListeners() {
+    return false;
   }
 
   @AfterEach

@@ -33,12 +33,18 @@ class TimeoutsTest {
             .firstTokenTimeout(Duration.ofMillis(200))
             .idleTimeout(Duration.ofMillis(200))
             .transport(transport())
+            .directListeners(directListeners())
             .build();
   }
 
   /** The HTTP stack under test; a subclass runs the same cases on another. */
   Transport transport() {
     return Transport.OKHTTP;
+  }
+
+  /** Whether stream listeners run on the I/O thread; a subclass runs the same cases so. */
+  boolean directListeners() {
+    return false;
   }
 
   @AfterEach
@@ -136,6 +142,7 @@ class TimeoutsTest {
             .endpoint(server.url("/v1").toString())
             .firstTokenTimeout(Duration.ofMillis(1_500))
             .transport(transport())
+            .directListeners(directListeners())
             .build()) {
       Throwable late =
           Await.failure(

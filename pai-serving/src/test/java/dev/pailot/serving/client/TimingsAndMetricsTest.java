@@ -31,12 +31,18 @@ class TimingsAndMetricsTest {
             .meterRegistry(registry)
             .interTokenHistogram(true)
             .transport(transport())
+            .directListeners(directListeners())
             .build();
   }
 
   /** The HTTP stack under test; a subclass runs the same cases on another. */
   Transport transport() {
     return Transport.OKHTTP;
+  }
+
+  /** Whether stream listeners run on the I/O thread; a subclass runs the same cases so. */
+  boolean directListeners() {
+    return false;
   }
 
   @AfterEach

@@ -28,6 +28,10 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * read and not yet parsed (an event's unfinished tail does not count, so an event of any size gets
  * through); while the consumer holds the reporting task (waiting for a subscriber's demand), the
  * window is not reopened and TCP pushes back on the server.
+ *
+ * <p>A {@linkplain Events#direct() direct} stream's opening and events are reported on the reactor
+ * thread as it reads them, saving a hand-off per event; its end still goes to the executor, so a
+ * result future's dependents never run on the reactor when a stream ends.
  */
 final class ApacheStreams implements StreamTransport {
   /** Bytes a stream may have read ahead of its consumer. */
@@ -53,6 +57,7 @@ final class ApacheStreams implements StreamTransport {
   private static final class Call implements AsyncResponseConsumer<Void>, Runnable {
     private final Events events;
     private final Executor executor;
+    private final boolean direct;
     private final AtomicInteger work = new AtomicInteger();
     private final Buffer ready = new Buffer(); // only the reporting task touches it
     private final ServerSentEventReader parser;
@@ -78,6 +83,7 @@ final class ApacheStreams implements StreamTransport {
     Call(Events events, Executor executor) {
       this.events = events;
       this.executor = executor;
+      this.direct = events.direct();
       this.parser =
           new ServerSentEventReader(
               ready,
@@ -142,7 +148,7 @@ final class ApacheStreams implements StreamTransport {
           result.completed(null);
         }
       }
-      schedule();
+      schedule(direct);
     }
 
     @Override
@@ -182,7 +188,7 @@ final class ApacheStreams implements StreamTransport {
       if (errorAnswer || !eventEnded) {
         grant(); // a read that completes no event leaves nothing to report
       } else {
-        schedule();
+        schedule(direct);
       }
     }
 
@@ -230,7 +236,7 @@ final class ApacheStreams implements StreamTransport {
         }
       }
       if (!errorAnswer) {
-        schedule();
+        schedule(direct);
       }
       r.completed(null); // the exchange is over; what it carried is reported above
     }
@@ -256,11 +262,19 @@ final class ApacheStreams implements StreamTransport {
           failure = new IOException("the stream failed without a cause");
         }
       }
-      schedule();
+      schedule(false); // may come from any thread: a timer, the caller cancelling
     }
 
-    private void schedule() {
+    /**
+     * Reports what is new: on this thread when {@code inline} (the reactor, for a direct stream),
+     * else on the executor; never two reports at once.
+     */
+    private void schedule(boolean inline) {
       if (work.getAndIncrement() == 0) {
+        if (inline) {
+          drain(true);
+          return;
+        }
         try {
           executor.execute(this);
         } catch (RejectedExecutionException closing) {
@@ -272,12 +286,16 @@ final class ApacheStreams implements StreamTransport {
     /** The reporting task: opened, then events as they complete, then one ending. */
     @Override
     public void run() {
+      drain(false);
+    }
+
+    private void drain(boolean inline) {
       do {
-        report();
+        report(inline);
       } while (work.decrementAndGet() != 0);
     }
 
-    private void report() {
+    private void report(boolean inline) {
       if (endReported) {
         return;
       }
@@ -316,11 +334,26 @@ final class ApacheStreams implements StreamTransport {
         }
         grant();
       }
+      if (error != null || answer != null || end) {
+        endReported = true;
+        Throwable cause = error;
+        Runnable ending = () -> reportEnd(cause, answer);
+        if (!inline) {
+          ending.run();
+          return;
+        }
+        try {
+          executor.execute(ending); // after every event: this stream reports nothing more
+        } catch (RejectedExecutionException closing) {
+          ending.run();
+        }
+      }
+    }
+
+    private void reportEnd(Throwable error, HttpAnswer answer) {
       if (error != null || answer != null) {
-        endReported = true;
         events.failed(error, answer);
-      } else if (end) {
-        endReported = true;
+      } else {
         events.closed();
       }
     }

@@ -269,7 +269,12 @@ public final class ClientCore implements AutoCloseable {
     Objects.requireNonNull(listener, "listener");
     StreamExchange x =
         new StreamExchange(
-            this, info(op, r), r, body, DeltaSink.of(listener), new CompletableFuture<>());
+            this,
+            info(op, r),
+            r,
+            body,
+            DeltaSink.of(listener, settings.directListeners()),
+            new CompletableFuture<>());
     x.start();
     return x;
   }

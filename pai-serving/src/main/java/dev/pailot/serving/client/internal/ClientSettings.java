@@ -27,6 +27,7 @@ import okhttp3.OkHttpClient;
  * @param totalTimeout longest request, from submission, unless its deadline is shorter
  * @param baseClient the user's OkHttpClient to derive from, or {@code null}
  * @param transport the HTTP stack under whole-answer calls
+ * @param directListeners whether stream listeners may run on a shared I/O thread
  * @param registry where metrics go
  * @param executor the user's I/O executor, or {@code null} for the client's own threads
  * @param maxRequests the dispatcher's limit of concurrent calls
@@ -52,6 +53,7 @@ public record ClientSettings(
     Duration totalTimeout,
     OkHttpClient baseClient,
     Transport transport,
+    boolean directListeners,
     MeterRegistry registry,
     ExecutorService executor,
     int maxRequests,

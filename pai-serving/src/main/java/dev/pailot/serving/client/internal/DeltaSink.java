@@ -19,6 +19,14 @@ interface DeltaSink {
     return true;
   }
 
+  /**
+   * Whether its callbacks never block, so the transport may call them on an I/O thread that serves
+   * other streams too.
+   */
+  default boolean direct() {
+    return false;
+  }
+
   void delta(Delta delta);
 
   void usage(Usage usage);
@@ -27,9 +35,19 @@ interface DeltaSink {
 
   void error(Throwable error);
 
-  /** Adapts a listener: no demand to wait for, every callback passed on. */
-  static DeltaSink of(StreamListener listener) {
+  /**
+   * Adapts a listener: no demand to wait for, every callback passed on.
+   *
+   * @param listener the listener
+   * @param direct whether the listener promised never to block ({@code directListeners})
+   */
+  static DeltaSink of(StreamListener listener, boolean direct) {
     return new DeltaSink() {
+      @Override
+      public boolean direct() {
+        return direct;
+      }
+
       @Override
       public void delta(Delta delta) {
         listener.onDelta(delta);

@@ -188,6 +188,11 @@ final class StreamExchange extends Exchange<ChatResult> implements StreamHandle 
     }
 
     @Override
+    public boolean direct() {
+      return sink.direct();
+    }
+
+    @Override
     public void cancelWith(Runnable cancel) {
       attempt.onCancel(cancel);
     }

@@ -17,6 +17,12 @@ interface StreamTransport {
 
   /** A stream's reports. */
   interface Events {
+    /**
+     * Whether the reports may run on an I/O thread that serves other calls too (the consumer never
+     * blocks). Otherwise a transport that shares I/O threads hands them to an executor.
+     */
+    boolean direct();
+
     /** How to cancel the call (closing its connection); may come after the first reports. */
     void cancelWith(Runnable cancel);
 
