@@ -66,7 +66,7 @@ final class ApacheHttp {
                     .setResponseTimeout(Timeout.DISABLED)
                     .setConnectionRequestTimeout(Timeout.DISABLED)
                     .build())
-            .setProxySelector(ProxySelector.getDefault()) // the JVM's proxies, as OkHttp
+            .setRoutePlanner(new ApacheRoutes(ProxySelector.getDefault())) // as OkHttp
             .setIoSessionDecorator(session -> session) // no wire log
             .addExecInterceptorFirst("pailot-runtime", ApacheHttp::noteRuntime)
             .setThreadFactory(reactorThreads())
@@ -142,8 +142,10 @@ final class ApacheHttp {
       return SimpleRequestBuilder.post(url.uri());
     }
     String query = url.encodedQuery();
+    // No default port in the Host header or a proxy's target, as OkHttp sends them.
+    int port = url.port() == HttpUrl.defaultPort(url.scheme()) ? -1 : url.port();
     return SimpleRequestBuilder.post()
-        .setHttpHost(new HttpHost(url.scheme(), url.host(), url.port()))
+        .setHttpHost(new HttpHost(url.scheme(), url.host(), port))
         .setPath(query == null ? url.encodedPath() : url.encodedPath() + "?" + query);
   }
 
