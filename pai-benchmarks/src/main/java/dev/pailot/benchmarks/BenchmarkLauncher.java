@@ -10,7 +10,8 @@ import java.util.Map;
  * and prints a summary of verdicts. {@code streams-25} runs the 1,000-stream benchmark's client JVM
  * on Java 25 with the client's own executor (virtual threads from Java 24 on), {@code streams-vt}
  * the same with a virtual-thread executor passed in (the server JVM stays on this Java), {@code
- * streams-nio} the benchmark on this Java with {@code Transport.APACHE_ASYNC}. Reports go to {@code
+ * streams-nio} the benchmark on this Java with {@code Transport.APACHE_ASYNC} and {@code
+ * goodput-nio} the goodput benchmark so, both with direct listeners. Reports go to {@code
  * target/bench/}.
  */
 public final class BenchmarkLauncher {
@@ -19,12 +20,21 @@ public final class BenchmarkLauncher {
           "overhead", OverheadBenchmark.class.getName(),
           "peers", PeersBenchmark.class.getName(),
           "goodput", GoodputBenchmark.class.getName(),
+          "goodput-nio", GoodputBenchmark.class.getName(),
           "streams", StreamsBenchmark.class.getName(),
           "streams-25", StreamsBenchmark.class.getName(),
           "streams-vt", StreamsBenchmark.class.getName(),
           "streams-nio", StreamsBenchmark.class.getName());
   private static final List<String> ORDER =
-      List.of("overhead", "peers", "goodput", "streams", "streams-nio", "streams-25", "streams-vt");
+      List.of(
+          "overhead",
+          "peers",
+          "goodput",
+          "goodput-nio",
+          "streams",
+          "streams-nio",
+          "streams-25",
+          "streams-vt");
 
   /**
    * The JDK for {@code streams-25} and {@code streams-vt}: {@code -Dbench.java25=...}, else Temurin
@@ -38,9 +48,9 @@ public final class BenchmarkLauncher {
   /**
    * Entry point.
    *
-   * @param args which ({@code overhead}, {@code peers}, {@code goodput}, {@code streams}, {@code
-   *     streams-nio}, {@code streams-25}, {@code streams-vt}, a comma list, or {@code all}) and
-   *     measured seconds per run
+   * @param args which ({@code overhead}, {@code peers}, {@code goodput}, {@code goodput-nio},
+   *     {@code streams}, {@code streams-nio}, {@code streams-25}, {@code streams-vt}, a comma list,
+   *     or {@code all}) and measured seconds per run
    * @throws Exception if a benchmark cannot start
    */
   public static void main(String[] args) throws Exception {
@@ -61,7 +71,7 @@ public final class BenchmarkLauncher {
               List.of(on25 ? JAVA_25 : java, name.startsWith("streams") ? "-Xmx256m" : "-Xmx1g"));
       command.add("-Dbench.server.java=" + java); // the server JVM stays on this Java
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, seconds));
-      String mode = vt ? "virtual" : name.equals("streams-nio") ? "nio" : null;
+      String mode = vt ? "virtual" : name.endsWith("-nio") ? "nio" : null;
       if (mode != null) {
         command.add(mode);
       }

@@ -4,6 +4,7 @@ import dev.pailot.serving.client.AdaptiveConcurrency;
 import dev.pailot.serving.client.EngineMetricsSteering;
 import dev.pailot.serving.client.InferenceClient;
 import dev.pailot.serving.client.InferenceClientBuilder;
+import dev.pailot.serving.client.Transport;
 import dev.pailot.serving.load.ArrivalProcess;
 import dev.pailot.serving.load.LengthDistribution;
 import dev.pailot.serving.load.LoadGenerator;
@@ -34,7 +35,9 @@ import java.util.Map;
  * (saturating open-loop run, client limit 64, no SLO); the offered rate is 1.5x that.
  *
  * <p>Every configuration uses the same client otherwise: per-request deadline {@value #DEADLINE_S}
- * s, at most {@value #MAX_QUEUED} queued in the client.
+ * s, at most {@value #MAX_QUEUED} queued in the client; with the argument {@code nio} (the
+ * launcher's {@code goodput-nio}) on {@code Transport.APACHE_ASYNC} with {@code directListeners},
+ * its reports named {@code goodput-nio*}.
  */
 public final class GoodputBenchmark {
   static final int KV_BLOCKS = 1600;
@@ -47,6 +50,9 @@ public final class GoodputBenchmark {
   static final double CAPACITY = 35;
   static final int UNLIMITED = 1024;
   static final List<Integer> FIXED = List.of(16, 32, 48, 64, 96, 128);
+
+  /** Whether the clients run on {@code Transport.APACHE_ASYNC} with direct listeners. */
+  private static boolean nio;
 
   private GoodputBenchmark() {}
 
@@ -61,16 +67,19 @@ public final class GoodputBenchmark {
   /**
    * Entry point.
    *
-   * @param args measured seconds per run
+   * @param args measured seconds per run, then optionally {@code nio}
    * @throws Exception if the benchmark cannot run
    */
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
+    nio = args.length > 1 && args[1].equals("nio");
+    String name = nio ? "goodput-nio" : "goodput";
     Path out = Path.of("target", "bench");
     BenchReport report =
         new BenchReport(
-            "goodput",
-            "Benchmark 3: goodput at 1.5x capacity (TTFT SLO 1 s): adaptive vs best fixed vs unlimited",
+            name,
+            "Benchmark 3: goodput at 1.5x capacity (TTFT SLO 1 s): adaptive vs best fixed vs unlimited"
+                + (nio ? ", Transport.APACHE_ASYNC with directListeners" : ""),
             List.of(
                 "client",
                 "offered/s",
@@ -113,7 +122,7 @@ public final class GoodputBenchmark {
               spec,
               FIXED,
               limit -> target(server, builder(server).concurrencyLimit(limit)));
-      sweep.writeTo(out, "goodput-fixed-sweep");
+      sweep.writeTo(out, name + "-fixed-sweep");
       RunResult best =
           sweep.runs().stream()
               .max((a, b) -> Double.compare(a.goodput(), b.goodput()))
@@ -166,7 +175,7 @@ public final class GoodputBenchmark {
             .build()
             .writeTo(
                 out,
-                "goodput-" + r.label().replace(" + ", "-").replace('/', '-').replace(' ', '-'));
+                name + "-" + r.label().replace(" + ", "-").replace('/', '-').replace(' ', '-'));
       }
       for (RunResult r : List.of(adaptive, steered, targeted, targetedAtSlo)) {
         double vsBest = r.goodput() / best.goodput();
@@ -215,7 +224,9 @@ public final class GoodputBenchmark {
         .token(server.token)
         .maxRequests(UNLIMITED)
         .maxRequestsPerHost(UNLIMITED)
-        .maxQueued(MAX_QUEUED);
+        .maxQueued(MAX_QUEUED)
+        .transport(nio ? Transport.APACHE_ASYNC : Transport.OKHTTP)
+        .directListeners(nio);
   }
 
   private static LoadTarget target(ServerProcess server, InferenceClientBuilder builder) {
