@@ -4,11 +4,14 @@ package dev.pailot.serving.client;
  * Receives one streamed answer as it arrives. Passed to {@link InferenceClient#stream(ChatRequest,
  * StreamListener)}.
  *
- * <p>Callbacks for one stream are made one at a time, in order, on the thread that reads that
- * stream's connection (one of the client's I/O threads): {@link #onDelta} for each piece of text,
- * {@link #onUsage} when the usage chunk arrives, then exactly one of {@link #onComplete} or {@link
- * #onError}. A callback that blocks holds back the reading of its own stream only (the engine sees
- * a slow reader); keep them short or hand work to your own executor. A callback that throws cancels
+ * <p>Callbacks for one stream are made one at a time, in order, on one of the client's I/O threads
+ * (the thread that reads that stream's connection, or with {@link Transport#APACHE_ASYNC} the
+ * client's executor): {@link #onDelta} for each piece of text, {@link #onUsage} when the usage
+ * chunk arrives, then exactly one of {@link #onComplete} or {@link #onError}. A callback that
+ * blocks holds back the reading of its own stream only (the engine sees a slow reader); keep them
+ * short or hand work to your own executor. With {@link
+ * InferenceClientBuilder#directListeners(boolean)} {@link #onDelta} and {@link #onUsage} run on an
+ * I/O reactor thread that reads many streams, and must never block. A callback that throws cancels
  * the stream: the connection is closed, {@link StreamHandle#result()} completes exceptionally with
  * the thrown exception, and no further callback is made.
  *

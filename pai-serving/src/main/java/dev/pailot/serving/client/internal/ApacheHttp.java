@@ -15,6 +15,7 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
@@ -41,7 +42,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class ApacheHttp {
   private static final AtomicInteger CLIENTS = new AtomicInteger();
-  private static final String RUNTIME = "dev.pailot.exec-runtime";
+  private static final String GUARD = "dev.pailot.cancel-guard";
 
   private ApacheHttp() {}
 
@@ -68,7 +69,9 @@ final class ApacheHttp {
                     .build())
             .setRoutePlanner(new ApacheRoutes(ProxySelector.getDefault())) // as OkHttp
             .setIoSessionDecorator(session -> session) // no wire log
-            .addExecInterceptorFirst("pailot-runtime", ApacheHttp::noteRuntime)
+            // Just before the request is sent: the connection is leased by then.
+            .addExecInterceptorBefore(
+                ChainElement.MAIN_TRANSPORT.name(), "pailot-cancel-guard", ApacheHttp::guard)
             .setThreadFactory(reactorThreads())
             .disableAutomaticRetries()
             .disableCookieManagement()
@@ -81,40 +84,68 @@ final class ApacheHttp {
 
   /**
    * Sends {@code o} and returns how to cancel it. Cancelling also discards the call's connection
-   * itself: in HttpClient 5.5.1 a connect that completes on the reactor before the calling thread
-   * records it can leave the future's cancel hook pointing at the finished connect, so that {@code
-   * Future.cancel} alone would leave the exchange running and its connection leased.
+   * itself: in HttpClient 5.5.1 a connect or lease that completes on the reactor before the calling
+   * thread records it can leave the future's cancel hook pointing at the finished step, so that
+   * {@code Future.cancel} alone would leave the exchange running on a leased connection. The call's
+   * {@link Guard} closes that gap from both sides.
    */
   static <T> Runnable execute(
       CloseableHttpAsyncClient http,
       Outgoing o,
       AsyncResponseConsumer<T> consumer,
       FutureCallback<T> callback) {
-    AtomicReference<AsyncExecRuntime> runtime = new AtomicReference<>();
+    Guard guard = new Guard();
     HttpClientContext context = HttpClientContext.create();
-    context.setAttribute(RUNTIME, runtime);
+    context.setAttribute(GUARD, guard);
     Future<T> call =
         http.execute(SimpleRequestProducer.create(request(o)), consumer, null, context, callback);
     return () -> {
       call.cancel(true);
+      guard.cancel();
+    };
+  }
+
+  /**
+   * One call's cancellation, checked where the request is about to be sent. Cancelling marks the
+   * call and then discards the connection if one was recorded; the exec chain records the
+   * connection's runtime and then checks the mark. Whichever comes second sees the other, so a call
+   * cancelled at any point never sends on, or keeps, a connection.
+   */
+  private static final class Guard {
+    private final AtomicReference<AsyncExecRuntime> runtime = new AtomicReference<>();
+    private volatile boolean cancelled;
+
+    void cancel() {
+      cancelled = true;
       AsyncExecRuntime r = runtime.get();
       if (r != null) {
         r.discardEndpoint();
       }
-    };
+    }
+
+    /** Records the runtime; true if the call was cancelled meanwhile (its connection discarded). */
+    boolean sending(AsyncExecRuntime r) {
+      runtime.set(r);
+      if (cancelled) {
+        r.discardEndpoint();
+        return false;
+      }
+      return true;
+    }
   }
 
-  /** Records the call's runtime where {@link #execute} can find it, then goes on. */
-  @SuppressWarnings("unchecked")
-  private static void noteRuntime(
+  /** The exec chain's side of the call's {@link Guard}, just before the request is sent. */
+  private static void guard(
       HttpRequest request,
       AsyncEntityProducer entity,
       AsyncExecChain.Scope scope,
       AsyncExecChain chain,
       AsyncExecCallback callback)
       throws HttpException, IOException {
-    if (scope.clientContext.getAttribute(RUNTIME) instanceof AtomicReference<?> ref) {
-      ((AtomicReference<AsyncExecRuntime>) ref).set(scope.execRuntime);
+    if (scope.clientContext.getAttribute(GUARD) instanceof Guard g
+        && !g.sending(scope.execRuntime)) {
+      callback.failed(new IOException("Canceled"));
+      return;
     }
     chain.proceed(request, entity, scope, callback);
   }

@@ -394,7 +394,11 @@ public final class ClientCore implements AutoCloseable {
     }
     metrics.close();
     if (apache != null) {
-      apache.close(CloseMode.IMMEDIATE);
+      // Gracefully: the reactor threads close their own connections (every call was failed above,
+      // so none is waited for) and stop before the selectors close. Closing them at once from this
+      // thread races a reactor thread still walking its ready keys (Apache then logs a
+      // ConcurrentModificationException at ERROR).
+      apache.close(CloseMode.GRACEFUL);
     }
     threads.close();
     if (settings.baseClient() == null) {
