@@ -24,7 +24,8 @@ public enum Transport {
    * latency tail and uses less CPU per call than OkHttp. The {@link
    * InferenceClientBuilder#okHttpClient} does not apply to these calls; the connect timeout and the
    * connection limits come from the builder, proxies from the JVM's default {@code ProxySelector}
-   * and TLS trust from the {@code javax.net.ssl} system properties, as OkHttp's defaults do.
+   * and TLS trust from the JVM's default {@code SSLContext} as it is when the client is built (the
+   * {@code javax.net.ssl} system properties, or {@code SSLContext.setDefault}).
    */
   APACHE_ASYNC
 }

@@ -20,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import javax.net.ssl.SSLException;
 
 /**
  * The one place where HTTP statuses, error bodies and broken streams become exceptions. Messages
@@ -107,12 +108,19 @@ final class InferenceErrors {
 
   /** The connection failed before any answer arrived. */
   EndpointUnavailableException unreachable(RequestInfo info, IOException e) {
+    String fix =
+        e instanceof SSLException
+            ? "the endpoint's TLS certificate must be valid for its host and signed by a CA this"
+                + " JVM trusts (javax.net.ssl.trustStore; with the OkHttp transport also"
+                + " okHttpClient(...))"
+            : "check the endpoint URL and the network (VPC endpoints work only inside the VPC)";
     return new EndpointUnavailableException(
         info.subject()
             + " could not be sent: "
             + e.getClass().getSimpleName()
-            + ". Fix: check the endpoint URL and the network (VPC endpoints work only inside"
-            + " the VPC); nothing was generated, so the request is safe to repeat.",
+            + ". Fix: "
+            + fix
+            + "; nothing was generated, so the request is safe to repeat.",
         info.details("ConnectionFailed", null, 0, true),
         e,
         null);
