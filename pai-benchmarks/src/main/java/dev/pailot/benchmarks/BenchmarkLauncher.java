@@ -11,7 +11,8 @@ import java.util.Map;
  * on Java 25 with the client's own executor (virtual threads from Java 24 on), {@code streams-vt}
  * the same with a virtual-thread executor passed in (the server JVM stays on this Java), {@code
  * streams-nio} the benchmark on this Java with {@code Transport.APACHE_ASYNC} and {@code
- * goodput-nio} the goodput benchmark so, both with direct listeners. Reports go to {@code
+ * goodput-nio} the goodput benchmark so, both with direct listeners. {@code peers} runs one JVM per
+ * transport ({@code peers-nio} only the {@code APACHE_ASYNC} one). Reports go to {@code
  * target/bench/}.
  */
 public final class BenchmarkLauncher {
@@ -19,6 +20,7 @@ public final class BenchmarkLauncher {
       Map.of(
           "overhead", OverheadBenchmark.class.getName(),
           "peers", PeersBenchmark.class.getName(),
+          "peers-nio", PeersBenchmark.class.getName(),
           "goodput", GoodputBenchmark.class.getName(),
           "goodput-nio", GoodputBenchmark.class.getName(),
           "streams", StreamsBenchmark.class.getName(),
@@ -29,6 +31,7 @@ public final class BenchmarkLauncher {
       List.of(
           "overhead",
           "peers",
+          "peers-nio",
           "goodput",
           "goodput-nio",
           "streams",
@@ -44,6 +47,19 @@ public final class BenchmarkLauncher {
       System.getProperty("bench.java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
   private BenchmarkLauncher() {}
+
+  /** The last argument of each JVM the benchmark {@code name} runs ({@code null}: none). */
+  private static List<String> modes(String name, boolean vt) {
+    if (name.equals("peers")) {
+      return List.of("OKHTTP", "APACHE_ASYNC");
+    }
+    if (name.equals("peers-nio")) {
+      return List.of("APACHE_ASYNC");
+    }
+    List<String> one = new ArrayList<>();
+    one.add(vt ? "virtual" : name.endsWith("-nio") ? "nio" : null);
+    return one;
+  }
 
   /**
    * Entry point.
@@ -71,24 +87,26 @@ public final class BenchmarkLauncher {
               List.of(on25 ? JAVA_25 : java, name.startsWith("streams") ? "-Xmx256m" : "-Xmx1g"));
       command.add("-Dbench.server.java=" + java); // the server JVM stays on this Java
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), main, seconds));
-      String mode = vt ? "virtual" : name.endsWith("-nio") ? "nio" : null;
-      if (mode != null) {
-        command.add(mode);
-      }
-      System.out.println(
-          "== "
-              + name
-              + ": "
-              + String.join(" ", command.subList(0, 2))
-              + " "
-              + main
-              + " "
-              + seconds
-              + (mode != null ? " " + mode : ""));
-      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-      if (exit != 0) {
-        failed++;
-        System.out.println("== " + name + " exited with " + exit);
+      for (String mode : modes(name, vt)) {
+        List<String> run = new ArrayList<>(command);
+        if (mode != null) {
+          run.add(mode);
+        }
+        System.out.println(
+            "== "
+                + name
+                + ": "
+                + String.join(" ", run.subList(0, 2))
+                + " "
+                + main
+                + " "
+                + seconds
+                + (mode != null ? " " + mode : ""));
+        int exit = new ProcessBuilder(run).inheritIO().start().waitFor();
+        if (exit != 0) {
+          failed++;
+          System.out.println("== " + name + " exited with " + exit);
+        }
       }
     }
     System.out.println("== reports in " + Path.of("target", "bench").toAbsolutePath());

@@ -18,12 +18,17 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
- * Benchmark 2: peers on the same local endpoints. (a) Raw predict against LocalPai's echo service
- * through the gateway: the official EAS Java SDK's {@code PredictClient} vs {@code
- * InferenceClient.predict} on each of its transports, closed loops at concurrency 1, 16 and 64. (b)
- * Streaming chat from the zero-cost LocalPai engine: the official OpenAI Java SDK vs {@code
- * InferenceClient.stream}, 16 streams: tokens/s, process CPU and allocated bytes per token. Both
+ * Benchmark 2: peers on the same local endpoints, for one transport of the client per JVM (the
+ * launcher's {@code peers} runs one JVM per transport). (a) Raw predict against a minimal echo
+ * endpoint: the official EAS Java SDK's {@code PredictClient} vs {@code InferenceClient.predict},
+ * closed loops at concurrency 1, 16 and 64. (b) Streaming chat from the zero-cost LocalPai engine:
+ * the official OpenAI Java SDK vs {@code InferenceClient.stream} (with {@code directListeners} on
+ * {@code APACHE_ASYNC}), 16 streams: tokens/s, process CPU and allocated bytes per token. Both
  * servers run in another JVM.
+ *
+ * <p>One transport per JVM because the two share the client's exchange code: whichever the JIT
+ * compiles first keeps the better-fitted code, and the other ran 5-10 % slower at one caller when
+ * both ran in one JVM (the order decided which; a probe swapping the order, 2026-11-29).
  */
 public final class PeersBenchmark {
   static final byte[] BODY =
@@ -43,16 +48,21 @@ public final class PeersBenchmark {
   /**
    * Entry point.
    *
-   * @param args measured seconds per client and concurrency
+   * @param args measured seconds per client and concurrency, then the transport ({@code OKHTTP}
+   *     unless given)
    * @throws Exception if the benchmark cannot run
    */
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 15;
+    Transport transport = args.length > 1 ? Transport.valueOf(args[1]) : Transport.OKHTTP;
+    String suffix = "-" + transport.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String ours = transport == Transport.OKHTTP ? OURS : OURS + ", APACHE_ASYNC";
     BenchReport predict =
         new BenchReport(
-            "peers-predict",
+            "peers-predict" + suffix,
             "Benchmark 2a: raw predict, EAS Java SDK PredictClient 2.0.3 vs InferenceClient.predict"
-                + " (default OkHttp transport, and Transport.APACHE_ASYNC)",
+                + " on Transport."
+                + transport,
             List.of("concurrency", "client", "req/s", "p50 ms", "p99 ms", "failures"));
     predict.note(
         "setup",
@@ -64,8 +74,7 @@ public final class PeersBenchmark {
             + WARM_UP_SECONDS
             + " s warm-up each");
     try (ServerProcess server = ServerProcess.start("raw-echo");
-        InferenceClient ours = server.client(Transport.OKHTTP);
-        InferenceClient nio = server.client(Transport.APACHE_ASYNC)) {
+        InferenceClient client = server.client(transport)) {
       PredictClient eas = easClient(server);
       PredictRequest request = PredictRequest.builder().body(BODY).build();
       ClosedLoop.Call easCall =
@@ -73,11 +82,10 @@ public final class PeersBenchmark {
             byte[] answer = eas.predict(BODY);
             return answer != null && answer.length > 0 ? 1 : 0;
           };
-      List<String> names = List.of("EAS SDK PredictClient", OURS, OURS + ", APACHE_ASYNC");
-      List<ClosedLoop.Call> calls =
-          List.of(easCall, () -> check(ours.predict(request)), () -> check(nio.predict(request)));
+      List<String> names = List.of("EAS SDK PredictClient", ours);
+      List<ClosedLoop.Call> calls = List.of(easCall, () -> check(client.predict(request)));
       for (int concurrency : List.of(1, 16, 64)) {
-        List<Side> sides = List.of(new Side(), new Side(), new Side());
+        List<Side> sides = List.of(new Side(), new Side());
         for (ClosedLoop.Call call : calls) {
           ClosedLoop.run(concurrency, WARM_UP_SECONDS, call);
         }
@@ -104,17 +112,19 @@ public final class PeersBenchmark {
       eas.shutdown();
     }
     predict.write();
-    streaming(seconds);
+    streaming(seconds, transport, suffix, ours);
   }
 
-  private static void streaming(double seconds) throws Exception {
+  private static void streaming(double seconds, Transport transport, String suffix, String ours)
+      throws Exception {
     int streams = 16;
     int maxTokens = 256;
     BenchReport report =
         new BenchReport(
-            "peers-openai",
-            "Benchmark 2b: streaming chat, OpenAI Java SDK 4.8.0 vs InferenceClient (default OkHttp"
-                + " transport, and APACHE_ASYNC with directListeners)",
+            "peers-openai" + suffix,
+            "Benchmark 2b: streaming chat, OpenAI Java SDK 4.8.0 vs InferenceClient on Transport."
+                + transport
+                + (transport == Transport.APACHE_ASYNC ? " with directListeners" : ""),
             List.of(
                 "round",
                 "client",
@@ -131,8 +141,7 @@ public final class PeersBenchmark {
             + seconds / 2
             + " s");
     try (ServerProcess server = ServerProcess.start("fast");
-        InferenceClient ours = server.client(Transport.OKHTTP);
-        InferenceClient direct = server.client(Transport.APACHE_ASYNC, true)) {
+        InferenceClient client = server.client(transport, transport == Transport.APACHE_ASYNC)) {
       OpenAIClient openai =
           OpenAIOkHttpClient.builder()
               .baseUrl(server.endpoint + "/v1")
@@ -163,17 +172,18 @@ public final class PeersBenchmark {
             }
           };
       List<String> names =
-          List.of("OpenAI Java SDK", OURS, OURS + ", APACHE_ASYNC + directListeners");
+          List.of(
+              "OpenAI Java SDK",
+              transport == Transport.APACHE_ASYNC ? ours + " + directListeners" : ours);
       List<ClosedLoop.Call> calls =
           List.of(
               openaiCall,
-              () -> ours.stream(request, d -> {}).result().join().timings().tokensOut(),
-              () -> direct.stream(request, d -> {}).result().join().timings().tokensOut());
+              () -> client.stream(request, d -> {}).result().join().timings().tokensOut());
       for (ClosedLoop.Call call : calls) {
         ClosedLoop.run(streams, 3, call);
       }
       // tokens, seconds, CPU nanoseconds, allocated bytes
-      List<double[]> totals = List.of(new double[4], new double[4], new double[4]);
+      List<double[]> totals = List.of(new double[4], new double[4]);
       for (int round = 1; round <= 2; round++) {
         for (int i = 0; i < calls.size(); i++) {
           measureStream(
