@@ -15,10 +15,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -271,21 +269,14 @@ class ApacheTransportTest {
 
   @Test
   void dependentStagesRunOnTheClientsExecutorNotTheReactor() throws InterruptedException {
-    CountDownLatch gate = new CountDownLatch(1);
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            gate.await(Await.GUARD_SECONDS, TimeUnit.SECONDS);
-            return Sse.json(200, Sse.wholeAnswer("ok")).build();
-          }
-        });
+    HeldAnswers held = new HeldAnswers(() -> Sse.json(200, Sse.wholeAnswer("ok")).build());
+    server.setDispatcher(held);
     CompletableFuture<ChatResult> answer = client.chatAsync(chat());
     CompletableFuture<String> stage = answer.thenApply(r -> Thread.currentThread().getName());
     server.takeRequest();
     assertThat(answer).isNotDone(); // the stage is registered before the answer arrives
 
-    gate.countDown();
+    held.release();
 
     assertThat(Await.result(stage))
         .doesNotStartWith("pailot-inference-nio")

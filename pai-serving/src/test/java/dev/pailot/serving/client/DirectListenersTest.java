@@ -7,12 +7,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,15 +54,8 @@ class DirectListenersTest {
    * the answer is let through.
    */
   private List<String> threadsOf(InferenceClient client) throws InterruptedException {
-    CountDownLatch gate = new CountDownLatch(1);
-    server.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-            gate.await(Await.GUARD_SECONDS, TimeUnit.SECONDS);
-            return Sse.stream(Sse.answer()).build();
-          }
-        });
+    HeldAnswers held = new HeldAnswers(() -> Sse.stream(Sse.answer()).build());
+    server.setDispatcher(held);
     List<String> threads = new CopyOnWriteArrayList<>();
     StreamListener listener =
         new StreamListener() {
@@ -84,7 +72,7 @@ class DirectListenersTest {
     CompletableFuture<String> stage =
         client.stream(chat(), listener).result().thenApply(r -> Thread.currentThread().getName());
     server.takeRequest();
-    gate.countDown();
+    held.release();
     threads.add("stage " + Await.result(stage));
     return threads;
   }

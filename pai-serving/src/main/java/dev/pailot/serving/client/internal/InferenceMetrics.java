@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,8 @@ final class InferenceMetrics implements AutoCloseable {
   private final Timer queueWait;
   private final Counter tokensIn;
   private final Counter tokensOut;
-  private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+  // By operation, then outcome: no key is built per request (the outcomes are constants).
+  private final Map<Operation, Map<String, Timer>> durations = new EnumMap<>(Operation.class);
   private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
   private final List<Meter> gauges = new ArrayList<>();
 
@@ -63,6 +65,9 @@ final class InferenceMetrics implements AutoCloseable {
             "Time queued in the client's admission stage",
             service,
             Duration.ofMinutes(2));
+    for (Operation op : Operation.values()) {
+      durations.put(op, new ConcurrentHashMap<>());
+    }
     this.tokensIn = tokens("in");
     this.tokensOut = tokens("out");
     gauges.add(
@@ -83,9 +88,12 @@ final class InferenceMetrics implements AutoCloseable {
 
   /** Records a finished request (success, failure or cancellation). */
   void request(Operation op, String outcome, Timings t) {
-    durations
-        .computeIfAbsent(op.tag() + '|' + outcome, k -> duration(op, outcome))
-        .record(t.endToEnd());
+    Map<String, Timer> byOutcome = durations.get(op);
+    Timer duration = byOutcome.get(outcome);
+    if (duration == null) {
+      duration = byOutcome.computeIfAbsent(outcome, k -> duration(op, outcome));
+    }
+    duration.record(t.endToEnd());
     queueWait.record(t.queueWait());
     t.timeToFirstToken().ifPresent(ttft::record);
     t.timePerOutputToken().ifPresent(tpot::record);
