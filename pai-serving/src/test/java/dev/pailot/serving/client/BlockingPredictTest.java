@@ -44,6 +44,7 @@ class BlockingPredictTest {
         InferenceClient.builder()
             .endpoint(server.url("/api/predict/echo").toString())
             .executor(io)
+            .transport(transport())
             .retry(
                 RetryOptions.builder()
                     .maxAttempts(2)
@@ -51,6 +52,11 @@ class BlockingPredictTest {
                     .maxDelay(Duration.ofMillis(2))
                     .build())
             .build();
+  }
+
+  /** The HTTP stack under test; a subclass runs the same cases on another. */
+  Transport transport() {
+    return Transport.OKHTTP;
   }
 
   @AfterEach
