@@ -20,12 +20,14 @@ public enum Transport {
    * Apache HttpClient 5's non-blocking client: a few I/O reactor threads (one per core) read every
    * connection, and an open stream holds no thread while it waits for its next event, so 1,000
    * streams need a handful of threads on any Java version. Answers and events are handed to the
-   * client's executor before any callback runs. At many concurrent callers it keeps a shorter
-   * latency tail and uses less CPU per call than OkHttp. The {@link
-   * InferenceClientBuilder#okHttpClient} does not apply to these calls; the connect timeout and the
-   * connection limits come from the builder, proxies from the JVM's default {@code ProxySelector}
-   * and TLS trust from the JVM's default {@code SSLContext} as it is when the client is built (the
-   * {@code javax.net.ssl} system properties, or {@code SSLContext.setDefault}).
+   * client's executor before any callback runs (a blocking predict's answer to its own waiting
+   * caller; with {@link InferenceClientBuilder#directListeners(boolean)} a listener stream's events
+   * run on the reactor thread). At many concurrent callers it keeps a shorter latency tail and uses
+   * less CPU per call than OkHttp. The {@link InferenceClientBuilder#okHttpClient} does not apply
+   * to these calls; the connect timeout and the connection limits come from the builder, proxies
+   * from the JVM's default {@code ProxySelector} and TLS trust from the JVM's default {@code
+   * SSLContext} as it is when the client is built (the {@code javax.net.ssl} system properties, or
+   * {@code SSLContext.setDefault}).
    */
   APACHE_ASYNC
 }
