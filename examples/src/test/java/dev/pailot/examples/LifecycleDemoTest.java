@@ -19,6 +19,7 @@ class LifecycleDemoTest {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     DemoSummary summary = LifecycleDemo.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     String out = buffer.toString(StandardCharsets.UTF_8);
+    System.out.println(out); // the demo's own report, in the test's output when an assertion fails
 
     assertThat(summary.provisioning().vpcId()).startsWith("vpc-");
     assertThat(summary.provisioning().vSwitchIds()).hasSize(2);

@@ -9,16 +9,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The demo's application: a few callers streaming short chat answers through the group endpoint
- * back to back while the release runs, counting answers, streamed pieces and failures. The listener
- * only counts, so it may run on the client's I/O thread ({@code directListeners}).
+ * The demo's application: a few callers sending short chat requests through the group endpoint back
+ * to back while the release runs, counting answers and failures.
  */
 final class AppTraffic implements AutoCloseable {
   private final ExecutorService callers;
   private final AtomicBoolean running = new AtomicBoolean(true);
   final AtomicLong ok = new AtomicLong();
   final AtomicLong failed = new AtomicLong();
-  final AtomicLong deltas = new AtomicLong();
 
   AppTraffic(InferenceClient client, int callers) {
     this.callers = Executors.newFixedThreadPool(callers);
@@ -27,9 +25,7 @@ final class AppTraffic implements AutoCloseable {
           () -> {
             while (running.get()) {
               try {
-                ChatRequest hello =
-                    ChatRequest.builder().user("Hello from the app").maxTokens(4).build();
-                client.stream(hello, delta -> deltas.incrementAndGet()).result().join();
+                client.chat(ChatRequest.builder().user("Hello from the app").maxTokens(4).build());
                 ok.incrementAndGet();
               } catch (RuntimeException e) {
                 failed.incrementAndGet();

@@ -127,10 +127,8 @@ public final class ServingStage {
               // half of a 1 s SLO, leaving the other half for waiting in the client's queue.
               .adaptiveConcurrency(
                   AdaptiveConcurrency.of(2, 8, 64).withFirstTokenTarget(Duration.ofMillis(500)))
-              // Non-blocking I/O: open streams hold no thread, on Java 17 too; the application's
-              // listener never blocks, so it runs on the I/O thread with no hand-off per token.
+              // Non-blocking I/O: open streams hold no thread, on Java 17 too.
               .transport(Transport.APACHE_ASYNC)
-              .directListeners(true)
               .build()) {
         ServiceSpec v2 = spec("chat_v2", "chat-v2");
         AppTraffic traffic = new AppTraffic(app, 2);
@@ -145,11 +143,10 @@ public final class ServingStage {
                   : Optional.empty();
         }
         out.printf(
-            "  application: %d streamed requests through the group endpoint (%d pieces), %d failed"
-                + " (non-blocking transport with direct listeners, adaptive admission, TTFT target"
-                + " 500 ms, limit now %d)%n",
+            "  application: %d requests through the group endpoint, %d failed"
+                + " (non-blocking transport, adaptive admission, TTFT target 500 ms, limit now"
+                + " %d)%n",
             traffic.ok.get() + traffic.failed.get(),
-            traffic.deltas.get(),
             traffic.failed.get(),
             (int) registry.get("inference.concurrency.limit").gauge().value());
         return new Result(
