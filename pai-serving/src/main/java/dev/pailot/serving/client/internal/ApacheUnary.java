@@ -98,7 +98,10 @@ final class ApacheUnary implements UnaryTransport {
     }
   }
 
-  /** Reports the outcome once, on the given executor (the reactor itself when inline). */
+  /**
+   * Reports the outcome once, on the given executor: the client's, or the waiting caller's {@link
+   * Handoff}, which also needs to know when there is no answer to report.
+   */
   private record Outcome(Callback callback, Head head, Executor on)
       implements FutureCallback<SimpleHttpResponse> {
     @Override

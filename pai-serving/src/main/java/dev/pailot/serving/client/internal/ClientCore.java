@@ -42,6 +42,11 @@ import org.apache.hc.core5.io.CloseMode;
 public final class ClientCore implements AutoCloseable {
   private static final ObjectMapper JSON = PaiRuntime.newObjectMapper();
 
+  /** Watchdog checks further away than this wait for the sweep instead of a timer task. */
+  static final long FAR_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private static final long SWEEP_MILLIS = 250;
+
   private final ClientSettings settings;
   private final ClientThreads threads;
   private final OkHttpClient http;
@@ -57,11 +62,6 @@ public final class ClientCore implements AutoCloseable {
   private final RetryPlan retries;
   private final HealthProbe probe;
   private final EngineFeedback feedback;
-
-  /** Watchdog checks further away than this wait for the sweep instead of a timer task. */
-  static final long FAR_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-  private static final long SWEEP_MILLIS = 250;
 
   private final Set<Exchange<?>> live = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();

@@ -88,12 +88,7 @@ final class InferenceMetrics implements AutoCloseable {
 
   /** Records a finished request (success, failure or cancellation). */
   void request(Operation op, String outcome, Timings t) {
-    Map<String, Timer> byOutcome = durations.get(op);
-    Timer duration = byOutcome.get(outcome);
-    if (duration == null) {
-      duration = byOutcome.computeIfAbsent(outcome, k -> duration(op, outcome));
-    }
-    duration.record(t.endToEnd());
+    durations.get(op).computeIfAbsent(outcome, k -> duration(op, outcome)).record(t.endToEnd());
     queueWait.record(t.queueWait());
     t.timeToFirstToken().ifPresent(ttft::record);
     t.timePerOutputToken().ifPresent(tpot::record);

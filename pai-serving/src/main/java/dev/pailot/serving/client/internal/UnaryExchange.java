@@ -17,8 +17,8 @@ import okhttp3.HttpUrl;
  * A request answered by one whole body: non-streamed chat and completions, embeddings, rerank and
  * raw predict, sent through the client's {@link UnaryTransport}. The body is read off the caller's
  * thread and handed to an {@link AnswerReader}; when the exchange has an inline caller (a blocking
- * raw predict), its first attempt may be read on that caller's own thread instead (OkHttp) or
- * complete it straight from the I/O reactor (Apache), and retries go through the I/O threads.
+ * raw predict), its first attempt is handled on that caller's own thread instead (OkHttp reads it
+ * there; Apache's reactor reads it and hands it over), and retries go through the I/O threads.
  * Nothing reaches the caller before the whole answer is read, so every failure of an attempt may be
  * retried (when its kind is retryable), except a raw predict call that lost its connection while
  * reading: the processor may have acted on it.
