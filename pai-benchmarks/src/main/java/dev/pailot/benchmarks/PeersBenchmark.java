@@ -15,7 +15,6 @@ import dev.pailot.serving.client.Transport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.HdrHistogram.Histogram;
 
 /**
  * Benchmark 2: peers on the same local endpoints, for one transport of the client per JVM (the
@@ -41,6 +40,9 @@ public final class PeersBenchmark {
    */
   static final int WARM_UP_SECONDS = 5;
 
+  /** Paired rounds per concurrency (see {@link PairedRounds}). */
+  static final int ROUNDS = 5;
+
   private static final String OURS = "InferenceClient";
 
   private PeersBenchmark() {}
@@ -48,7 +50,8 @@ public final class PeersBenchmark {
   /**
    * Entry point.
    *
-   * @param args measured seconds per client and concurrency, then the transport ({@code OKHTTP}
+   * @param args seconds: 2a measures {@code seconds / 2} of ours per concurrency (and twice that of
+   *     the EAS SDK), 2b each client for {@code seconds / 2}; then the transport ({@code OKHTTP}
    *     unless given)
    * @throws Exception if the benchmark cannot run
    */
@@ -68,11 +71,23 @@ public final class PeersBenchmark {
         "setup",
         "a minimal Netty echo endpoint (/api/predict/bench_echo, any Authorization accepted) in a separate JVM: PredictClient 2.0.3 signs requests (HMAC-SHA1 Authorization with Content-MD5 and Date), which LocalPai's gateway does not verify (401); "
             + BODY.length
-            + "-byte JSON body, closed loop, "
-            + seconds / 2
-            + " s per client and concurrency in two halves, the clients alternating, after a "
+            + "-byte JSON body, closed loop; per concurrency a "
             + WARM_UP_SECONDS
-            + " s warm-up each");
+            + " s warm-up of each client, then "
+            + ROUNDS
+            + " rounds of EAS SDK, "
+            + ours
+            + ", EAS SDK again, "
+            + seconds / (2 * ROUNDS)
+            + " s each");
+    predict.note(
+        "verdicts",
+        "each round compares "
+            + ours
+            + " with the mean of the two EAS SDK runs around it; a verdict takes the median of"
+            + " those ratios over the rounds (no tolerance). The A/A line is the EAS SDK's second"
+            + " run against its first in the same rounds: how far one client differs from itself"
+            + " between runs here, i.e. the noise in each ratio");
     try (ServerProcess server = ServerProcess.start("raw-echo");
         InferenceClient client = server.client(transport)) {
       PredictClient eas = easClient(server);
@@ -82,32 +97,30 @@ public final class PeersBenchmark {
             byte[] answer = eas.predict(BODY);
             return answer != null && answer.length > 0 ? 1 : 0;
           };
-      List<String> names = List.of("EAS SDK PredictClient", ours);
-      List<ClosedLoop.Call> calls = List.of(easCall, () -> check(client.predict(request)));
+      ClosedLoop.Call oursCall = () -> check(client.predict(request));
       for (int concurrency : List.of(1, 16, 64)) {
-        List<Side> sides = List.of(new Side(), new Side());
-        for (ClosedLoop.Call call : calls) {
-          ClosedLoop.run(concurrency, WARM_UP_SECONDS, call);
-        }
-        for (int half = 0; half < 2; half++) {
-          for (int i = 0; i < calls.size(); i++) {
-            sides.get(i).add(ClosedLoop.run(concurrency, seconds / 4, calls.get(i)));
-          }
-        }
-        Side e = sides.get(0);
-        for (int i = 0; i < calls.size(); i++) {
-          sides.get(i).row(predict, concurrency, names.get(i));
-        }
-        for (int i = 1; i < calls.size(); i++) {
-          Side o = sides.get(i);
-          String who = names.get(i) + " c=" + concurrency;
-          predict.verdict(
-              who + " request rate >= EAS SDK",
-              f("%.0f vs %.0f req/s (%.2fx)", o.rate(), e.rate(), o.rate() / e.rate()),
-              o.rate() >= e.rate());
-          predict.verdict(
-              who + " p99 <= EAS SDK", f("%.2f vs %.2f ms", o.p99(), e.p99()), o.p99() <= e.p99());
-        }
+        ClosedLoop.run(concurrency, WARM_UP_SECONDS, easCall);
+        ClosedLoop.run(concurrency, WARM_UP_SECONDS, oursCall);
+        PairedRounds p =
+            PairedRounds.run(ROUNDS, concurrency, seconds / (2 * ROUNDS), easCall, oursCall);
+        row(predict, concurrency, "EAS SDK PredictClient", p.totals(true));
+        row(predict, concurrency, ours, p.totals(false));
+        String who = ours + " c=" + concurrency;
+        double rate = p.medianRateRatio();
+        double p99 = p.medianP99Ratio();
+        predict.verdict(
+            who + " request rate >= EAS SDK",
+            f(
+                "median of %d paired rounds %.3fx (A/A: EAS SDK vs itself differs by %.1f %% in"
+                    + " the median round)",
+                ROUNDS, rate, 100 * p.medianControlRateDiff()),
+            rate >= 1);
+        predict.verdict(
+            who + " p99 <= EAS SDK",
+            f(
+                "median of %d paired rounds %.3fx (A/A: %.1f %%)",
+                ROUNDS, p99, 100 * p.medianControlP99Diff()),
+            p99 <= 1);
       }
       eas.shutdown();
     }
@@ -262,32 +275,8 @@ public final class PeersBenchmark {
     return 1;
   }
 
-  /** Calls and latencies of one client at one concurrency, over both halves. */
-  private static final class Side {
-    private final Histogram latencies = new Histogram(3);
-    private long calls;
-    private long failures;
-    private double seconds;
-
-    void add(ClosedLoop.Result r) {
-      latencies.add(r.latencies().getIntervalHistogram());
-      calls += r.calls();
-      failures += r.failures();
-      seconds += r.seconds();
-    }
-
-    double rate() {
-      return calls / seconds;
-    }
-
-    double p99() {
-      return latencies.getValueAtPercentile(99) / 1e6;
-    }
-
-    void row(BenchReport report, int concurrency, String name) {
-      report.row(
-          concurrency, name, rate(), latencies.getValueAtPercentile(50) / 1e6, p99(), failures);
-    }
+  private static void row(BenchReport report, int concurrency, String name, PairedRounds.Totals t) {
+    report.row(concurrency, name, t.rate(), t.p50(), t.p99(), t.failures());
   }
 
   private static String f(String format, Object... args) {
