@@ -113,7 +113,7 @@ class ApacheTransportTest {
     assertThat(first.getUrl().encodedPath()).isEqualTo("/api/predict/echo");
     assertThat(first.getHeaders().get("Authorization")).isEqualTo(TOKEN);
     assertThat(first.getHeaders().get("X-Request-Id")).isEqualTo(blocking.requestId());
-    assertThat(first.getHeaders().get("Accept")).isEqualTo("application/json");
+    assertThat(first.getHeaders().get("Accept")).isNull(); // a predict answer may be any type
     assertThat(first.getHeaders().get("Content-Type")).isEqualTo("application/json");
     assertThat(first.getBody().utf8()).isEqualTo("{\"x\":1}");
     RecordedRequest second = server.takeRequest();

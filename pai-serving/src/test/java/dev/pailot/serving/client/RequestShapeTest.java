@@ -210,6 +210,8 @@ class RequestShapeTest {
     assertThat(r.getUrl().encodedPath()).isEqualTo("/api/predict/shape/custom/run");
     assertThat(r.getBody().utf8()).isEqualTo("{\"x\":1}");
     assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
+    // The answer is whatever the service returns: no Accept header claims JSON for it.
+    assertThat(r.getHeaders().get("Accept")).isNull();
     assertThat(result.status()).isEqualTo(418);
     assertThat(result.bodyText()).isEqualTo("{\"teapot\":true}");
   }

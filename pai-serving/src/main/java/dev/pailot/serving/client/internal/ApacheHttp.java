@@ -156,8 +156,10 @@ final class ApacheHttp {
     SimpleRequestBuilder b =
         target(o.url())
             .setBody(o.body(), ContentType.parse(o.contentType()))
-            .addHeader("Accept", o.accept())
             .addHeader("X-Request-Id", o.requestId());
+    if (o.accept() != null) {
+      b.addHeader("Accept", o.accept());
+    }
     if (o.token() != null) {
       b.addHeader(new Secret("Authorization", o.token().headerValue()));
     }

@@ -228,6 +228,7 @@ public final class ClientCore implements AutoCloseable {
             address -> address.predict(r.path()),
             r.body(),
             r.contentType(),
+            null, // the answer is whatever the service returns: no Accept, as the EAS SDK
             ClientCore::gatewayFailure);
     return unary(
         callerWaits,
@@ -299,7 +300,11 @@ public final class ClientCore implements AutoCloseable {
 
   private UnaryExchange.Payload json(Operation op, byte[] body) {
     return new UnaryExchange.Payload(
-        address -> address.openAi(op.route()), body, "application/json", code -> code >= 300);
+        address -> address.openAi(op.route()),
+        body,
+        "application/json",
+        "application/json",
+        code -> code >= 300);
   }
 
   /** Statuses of the EAS gateway itself; a processor's own answers go back to the caller. */

@@ -35,8 +35,10 @@ final class HttpSetup {
         new Request.Builder()
             .url(o.url())
             .post(RequestBody.create(o.body(), mediaType(o.contentType())))
-            .addHeader("Accept", o.accept())
             .addHeader("X-Request-Id", o.requestId());
+    if (o.accept() != null) {
+      b.addHeader("Accept", o.accept());
+    }
     if (o.token() != null) {
       b.addHeader("Authorization", o.token().headerValue());
     }

@@ -10,7 +10,7 @@ import okhttp3.HttpUrl;
  * @param body the body
  * @param contentType its media type; checked when the transport builds the request
  * @param requestId the {@code X-Request-Id}
- * @param accept the {@code Accept} header
+ * @param accept the {@code Accept} header, or {@code null} to send none
  * @param token the endpoint's token, or {@code null}
  */
 record Outgoing(

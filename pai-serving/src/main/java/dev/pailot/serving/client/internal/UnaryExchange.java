@@ -49,6 +49,7 @@ final class UnaryExchange<T> extends Exchange<T> {
   private final Function<EndpointAddress, HttpUrl> url;
   private final byte[] body;
   private final String contentType;
+  private final String accept;
   private final IntPredicate failureStatus;
   private final AnswerReader<T> reader;
   private final Thread inlineCaller;
@@ -71,6 +72,7 @@ final class UnaryExchange<T> extends Exchange<T> {
     this.url = payload.url();
     this.body = payload.body();
     this.contentType = payload.contentType();
+    this.accept = payload.accept();
     this.failureStatus = payload.failureStatus();
     this.reader = reader;
   }
@@ -81,12 +83,15 @@ final class UnaryExchange<T> extends Exchange<T> {
    * @param url where to, on a given endpoint
    * @param body the body
    * @param contentType its media type
+   * @param accept the {@code Accept} header, or {@code null} for none (a raw predict's answer is
+   *     whatever the service returns)
    * @param failureStatus statuses that become exceptions; others go to the reader
    */
   record Payload(
       Function<EndpointAddress, HttpUrl> url,
       byte[] body,
       String contentType,
+      String accept,
       IntPredicate failureStatus) {}
 
   @Override
@@ -97,7 +102,7 @@ final class UnaryExchange<T> extends Exchange<T> {
             url.apply(attempt.endpoint.address()),
             body,
             contentType,
-            "application/json",
+            accept,
             info,
             attempt.endpoint);
     armWatchdog(attempt); // cancels the call at the deadline, whichever thread reads it
