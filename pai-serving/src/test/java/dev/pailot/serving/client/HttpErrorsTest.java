@@ -146,6 +146,23 @@ class HttpErrorsTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
+  void authChallengeIsPassedOnNotAnswered(boolean streamed) {
+    MockResponse challenge =
+        new MockResponse.Builder()
+            .code(401)
+            .setHeader("WWW-Authenticate", "Basic realm=\"eas\"")
+            .body("Authorization Failed")
+            .build();
+    server.enqueue(challenge); // for a second attempt, which must not happen
+
+    PaiException e = failure(streamed, challenge);
+
+    assertThat(e).isInstanceOf(AuthenticationException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1); // no HTTP-level retry with credentials
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
   void badRequestQuotesTheEngine(boolean streamed) {
     String body =
         "{\"error\":{\"message\":\"max_tokens must be at least 1, got 0.\","

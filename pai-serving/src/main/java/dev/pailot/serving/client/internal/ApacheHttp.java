@@ -72,10 +72,13 @@ final class ApacheHttp {
             // Just before the request is sent: the connection is leased by then.
             .addExecInterceptorBefore(
                 ChainElement.MAIN_TRANSPORT.name(), "pailot-cancel-guard", ApacheHttp::guard)
+            // Its own target step instead of Apache's authentication, which the client never uses.
+            .replaceExecInterceptor(ChainElement.PROTOCOL.name(), ApacheTarget::execute)
             .setThreadFactory(reactorThreads())
             .disableAutomaticRetries()
             .disableCookieManagement()
             .disableAuthCaching()
+            .disableConnectionState() // no connection-bound auth or client-certificate identities
             .evictIdleConnections(TimeValue.ofMinutes(5))
             .build();
     http.start();
