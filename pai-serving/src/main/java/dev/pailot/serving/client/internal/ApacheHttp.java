@@ -7,7 +7,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
-import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.async.AsyncExecRuntime;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -23,10 +22,7 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
@@ -71,7 +67,15 @@ final class ApacheHttp {
             .setIoSessionDecorator(session -> session) // no wire log
             // Just before the request is sent: the connection is leased by then.
             .addExecInterceptorBefore(
-                ChainElement.MAIN_TRANSPORT.name(), "pailot-cancel-guard", ApacheHttp::guard)
+                ChainElement.MAIN_TRANSPORT.name(),
+                "pailot-cancel-guard",
+                (request, entity, scope, chain, callback) -> {
+                  if (cancelled(scope)) {
+                    callback.failed(new IOException("Canceled"));
+                  } else {
+                    chain.proceed(request, entity, scope, callback);
+                  }
+                })
             // Its own target step instead of Apache's authentication, which the client never uses.
             .replaceExecInterceptor(ChainElement.PROTOCOL.name(), ApacheTarget::execute)
             .setThreadFactory(reactorThreads())
@@ -137,20 +141,13 @@ final class ApacheHttp {
     }
   }
 
-  /** The exec chain's side of the call's {@link Guard}, just before the request is sent. */
-  private static void guard(
-      HttpRequest request,
-      AsyncEntityProducer entity,
-      AsyncExecChain.Scope scope,
-      AsyncExecChain chain,
-      AsyncExecCallback callback)
-      throws HttpException, IOException {
-    if (scope.clientContext.getAttribute(GUARD) instanceof Guard g
-        && !g.sending(scope.execRuntime)) {
-      callback.failed(new IOException("Canceled"));
-      return;
-    }
-    chain.proceed(request, entity, scope, callback);
+  /**
+   * The exec chain's side of the call's {@link Guard}, just before the request is sent: true if the
+   * call was cancelled (its connection is then discarded).
+   */
+  private static boolean cancelled(AsyncExecChain.Scope scope) {
+    return scope.clientContext.getAttribute(GUARD) instanceof Guard g
+        && !g.sending(scope.execRuntime);
   }
 
   /** The POST for {@code o}; its media type is checked first. */
