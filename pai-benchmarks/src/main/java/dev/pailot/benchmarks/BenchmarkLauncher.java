@@ -64,9 +64,9 @@ public final class BenchmarkLauncher {
   /**
    * Entry point.
    *
-   * @param args which ({@code overhead}, {@code peers}, {@code goodput}, {@code goodput-nio},
-   *     {@code streams}, {@code streams-nio}, {@code streams-25}, {@code streams-vt}, a comma list,
-   *     or {@code all}) and measured seconds per run
+   * @param args which ({@code overhead}, {@code peers}, {@code peers-nio}, {@code goodput}, {@code
+   *     goodput-nio}, {@code streams}, {@code streams-nio}, {@code streams-25}, {@code streams-vt},
+   *     a comma list, or {@code all}) and measured seconds per run
    * @throws Exception if a benchmark cannot start
    */
   public static void main(String[] args) throws Exception {

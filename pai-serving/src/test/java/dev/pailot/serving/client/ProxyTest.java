@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,18 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProxyTest {
   private static final String HOST = "eas-through-proxy.invalid";
 
-  private MockWebServer proxy;
-
-  @BeforeEach
-  void start() throws IOException {
-    proxy = new MockWebServer();
-    proxy.start();
-  }
-
-  @AfterEach
-  void stop() {
-    proxy.close();
-  }
+  @StartStop private final MockWebServer proxy = new MockWebServer();
 
   /** A client built while the JVM's default selector sends {@link #HOST} to the proxy. */
   private InferenceClient clientBehindProxy(Transport transport) {
